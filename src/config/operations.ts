@@ -5,6 +5,11 @@ export const operationsSchema = z.object({
   dataDir: z.string().default('./data'),
   /** PostgreSQL URL; SQLite in the data dir when absent. DATABASE_URL overrides. */
   databaseUrl: z.string().optional(),
+  /**
+   * SQLite commit durability. 'normal' (WAL): a commit survives a killed process (kill -9) but the
+   * last commits may be lost on power loss; 'full' also survives power loss at one fsync per write batch.
+   */
+  sqliteSynchronous: z.enum(['normal', 'full']).default('normal'),
   retentionDays: z.number().int().min(1).default(365),
   http: z
     .object({

@@ -12,6 +12,8 @@ export const configSchema = z
     mode: z.enum(['assistant', 'echo', 'playback']).default('assistant'),
     playbackFile: z.string().optional(),
     telephony: z.enum(['sip', 'ringcentral']).default('sip'),
+    /** Who understands the caller: the embedded rules (default) or an OpenAI-compatible LLM (cloud.openai). */
+    brain: z.enum(['rules', 'openai']).default('rules'),
     sip: sipSchema.prefault({}),
     media: mediaSchema.prefault({}),
     speech: speechSchema.prefault({}),

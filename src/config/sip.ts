@@ -12,7 +12,21 @@ export const sipAccountSchema = z.object({
   password: z.string().optional(),
   domain: z.string().optional(),
   outboundProxy: z.string().optional(),
-  expires: z.number().int().min(60).max(86400).default(300),
+  expires: z.number().int().min(1).max(86400).default(300),
+  transport: z.enum(['udp', 'tcp', 'tls']).optional(),
+});
+
+/** RFC 3261 timer bases (ms); tests shorten them. */
+export const sipTimersSchema = z.object({
+  t1: z.number().int().min(10).max(10_000).default(500),
+  t2: z.number().int().min(20).max(60_000).default(4000),
+  t4: z.number().int().min(20).max(60_000).default(5000),
+});
+
+export const registrationTimingSchema = z.object({
+  retryBaseSeconds: z.number().min(0.1).max(3600).default(5),
+  maxRetrySeconds: z.number().min(1).max(86400).default(300),
+  keepAliveSeconds: z.number().min(1).max(3600).default(30),
 });
 
 export const sipSchema = z.object({
@@ -29,6 +43,11 @@ export const sipSchema = z.object({
   /** CIDRs whose INVITEs are answered; registrars of accounts are always allowed. */
   allow: z.array(z.string()).default(['127.0.0.0/8', '::1/128', '10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7']),
   userAgent: z.string().default('frontdesk'),
+  timers: sipTimersSchema.prefault({}),
+  registration: registrationTimingSchema.prefault({}),
+  /** TCP/TLS connection limits. */
+  maxConnections: z.number().int().min(1).max(100_000).default(1024),
+  connectionIdleSeconds: z.number().min(1).max(86_400).default(120),
 });
 
 export const mediaSchema = z.object({
@@ -41,3 +60,5 @@ export const mediaSchema = z.object({
   ptime: z.number().int().min(10).max(60).default(20),
   jitterBufferMs: z.number().int().min(0).max(500).default(60),
 });
+
+export type SipAccount = z.input<typeof sipAccountSchema>;

@@ -8,4 +8,20 @@ export const speechSchema = z.object({
   voice: z.string().default('kal16'),
   /** Decoder worker threads; 0 = one per core. */
   workers: z.number().int().min(0).max(64).default(0),
+  /** Silence that ends a caller turn, per turn kind (ms): short for digits and yes/no, longer for free speech. */
+  endSilenceMs: z
+    .object({
+      digits: z.number().int().min(100).max(5000).default(800),
+      yesNo: z.number().int().min(100).max(5000).default(600),
+      free: z.number().int().min(100).max(5000).default(900),
+    })
+    .prefault({}),
+  /** Speech shorter than this never starts a turn (clicks, breaths). */
+  minSpeechMs: z.number().int().min(20).max(2000).default(120),
+  /** Caller speech this long interrupts a prompt (longer than a cough or "mm-hm"). */
+  bargeInMinSpeechMs: z.number().int().min(20).max(3000).default(350),
+  /** Pocketsphinx yes/no model: a phrase grammar or a trigram LM over the same phrases. */
+  yesNoModel: z.enum(['grammar', 'lm']).default('grammar'),
+  /** Synthesized prompts kept on disk in the data dir (0 disables the cache). */
+  ttsCacheEntries: z.number().int().min(0).default(2000),
 });

@@ -1,5 +1,5 @@
 // SIP message model (RFC 3261 §7): requests, responses and their headers, plus parse/serialize.
-// CONTRACT used by transports, transactions and dialogs — implementation owned by the parser work.
+// CONTRACT used by transports, transactions and dialogs; the functions are re-exported from parse.ts, serialize.ts, response.ts …
 
 export type SipMethod =
   | 'INVITE' | 'ACK' | 'BYE' | 'CANCEL' | 'OPTIONS' | 'REGISTER' | 'INFO' | 'REFER' | 'NOTIFY'
@@ -44,3 +44,11 @@ export type ParseResult =
   | { ok: true; message: SipMessage }
   /** `request` is set when enough was read (start line, Via, From, To, Call-ID, CSeq) to answer 400. */
   | { ok: false; error: string; request?: SipRequest };
+
+export { createHeaders, canonicalHeaderName, parseCSeq } from './headers.js';
+export { parseMessage, type ParseLimits } from './parse.js';
+export { serializeMessage } from './serialize.js';
+export { buildResponse, reasonPhrase } from './response.js';
+export { parseVia, formatVia, newBranch, newTag, newCallId, type Via } from './via.js';
+export { parseUri, formatUri, type SipUri } from './uri.js';
+export { parseNameAddr, formatNameAddr, tagOf, type NameAddr } from './name-addr.js';

@@ -5,7 +5,12 @@ import type { PcmChunk } from '../media/pcm.js';
 
 /** What a turn expects, so a provider can pick a grammar, a language model or hints. */
 export type RecognitionContext =
-  | { kind: 'digits'; length: number }
+  | {
+      kind: 'digits';
+      length: number;
+      /** The code the caller should say, when known (passcode screening): providers may favour it. */
+      expected?: string;
+    }
   | { kind: 'yesNo' }
   | { kind: 'free'; hints?: string[] };
 

@@ -43,6 +43,8 @@ export interface CallSummary extends CallRecordStart {
   identity?: string;
   customerName?: string;
   transferTarget?: string;
+  /** Audio file of the call when recording is enabled (played in the dashboard). */
+  recordingPath?: string;
 }
 
 export interface CallFilter {
@@ -51,6 +53,8 @@ export interface CallFilter {
   since?: Date;
   until?: Date;
   limit?: number;
+  /** Skip this many (newest first), for paging. */
+  offset?: number;
 }
 
 export interface CallbackEntry {
@@ -77,8 +81,8 @@ export interface CallStore {
   /** Runs migrations; marks records left in-progress by a previous process as 'interrupted'. */
   open(): Promise<void>;
   createCall(start: CallRecordStart): Promise<void>;
-  /** Durable when the promise resolves. */
-  appendEvent(callId: string, event: CallEventInput): Promise<void>;
+  /** Durable when the promise resolves; resolves with the stored event (seq assigned) where the backend knows it. */
+  appendEvent(callId: string, event: CallEventInput): Promise<CallEvent | void>;
   updateSummary(callId: string, patch: Partial<Omit<CallSummary, 'id'>>): Promise<void>;
   finishCall(callId: string, outcome: CallOutcome, endedAt?: Date): Promise<void>;
   getCall(callId: string): Promise<{ summary: CallSummary; events: CallEvent[] } | undefined>;
@@ -88,6 +92,7 @@ export interface CallStore {
   markCalledBack(id: number): Promise<void>;
   addVoiceMessage(message: VoiceMessage): Promise<number>;
   listVoiceMessages(): Promise<VoiceMessage[]>;
+  getVoiceMessage?(id: number): Promise<VoiceMessage | undefined>;
   /** Deletes records older than the retention period. */
   prune(olderThan: Date): Promise<number>;
   close(): Promise<void>;

@@ -1,0 +1,93 @@
+// Intent accuracy from recognized speech: every DEV request WAV goes through the same path a call
+// uses (energy VAD → Listener → PocketSphinx free-speech turn → rules brain). Also scores passcodes
+// (digits turn → verifyCode) and yes/no (yesNo turn → brain.yesNo). Peer: the manifest text itself.
+// Usage: node --import tsx bench/intent-speech.ts [corpusDir] [--workers N] [--verbose] [--requests-only]
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readWav } from '../src/media/wav.js';
+import { FRAME_SAMPLES, type PcmChunk } from '../src/media/pcm.js';
+import { Listener } from '../src/speech/listener.js';
+import { PocketsphinxStt } from '../src/speech/pocketsphinx/stt.js';
+import { EnergyVad } from '../src/speech/vad/energy.js';
+import { loadCorpus, type CorpusItem } from '../src/speech/eval/corpus.js';
+import type { RecognitionContext } from '../src/speech/types.js';
+import { RulesBrain } from '../src/assistant/brain/rules.js';
+import { loadConfig } from '../src/config/load.js';
+
+const args = process.argv.slice(2);
+const corpusDir = args.find((a) => !a.startsWith('--')) ?? '../shared/eval/speech-dev';
+const workers = Number(args[args.indexOf('--workers') + 1]) || 1;
+const verbose = args.includes('--verbose');
+
+async function recognize(listener: Listener, source: EventEmitter, item: CorpusItem, context: RecognitionContext): Promise<string> {
+  const pcm = readWav(item.path);
+  const turn = listener.listen({ context, noInputTimeoutMs: 5000 });
+  const silence = new Int16Array(FRAME_SAMPLES);
+  const frames: Int16Array[] = [];
+  for (let i = 0; i < pcm.samples.length; i += FRAME_SAMPLES) frames.push(pcm.samples.slice(i, i + FRAME_SAMPLES));
+  for (let i = 0; i < 75; i++) frames.push(silence); // 1.5 s of trailing silence ends the turn
+  let done = false;
+  void turn.finally(() => (done = true));
+  for (const samples of frames) {
+    if (done) break;
+    source.emit('audio', { samples, sampleRate: 8000 } satisfies PcmChunk);
+    await new Promise((r) => setImmediate(r));
+  }
+  const result = await turn;
+  return result.kind === 'speech' ? result.result.text : '';
+}
+
+const config = loadConfig('config/frontdesk.yaml', {});
+const brain = new RulesBrain(config.assistant);
+const speechDir = join(tmpdir(), 'frontdesk-bench-speech');
+mkdirSync(speechDir, { recursive: true });
+const stt = await PocketsphinxStt.create({ speechDir, workers });
+const source = new EventEmitter();
+const listener = new Listener(source as never, stt, () => new EnergyVad());
+const items = loadCorpus(corpusDir);
+const started = performance.now();
+
+const requests = items.filter((i) => i.kind === 'request');
+const fromText = { intent: 0, topic: 0, class: 0, exact: 0 };
+const fromSpeech = { intent: 0, topic: 0, class: 0, exact: 0 };
+const tally = (counts: typeof fromText, got: { intent: string; topic: string; class: string }, expect: CorpusItem['expect']) => {
+  const ok = [got.intent === expect.intent, got.topic === expect.topic, got.class === expect.class];
+  if (ok[0]) counts.intent++;
+  if (ok[1]) counts.topic++;
+  if (ok[2]) counts.class++;
+  if (ok.every(Boolean)) counts.exact++;
+};
+for (const item of requests) {
+  const heard = await recognize(listener, source, item, { kind: 'free' });
+  tally(fromText, brain.classifyNow(item.text), item.expect);
+  const got = brain.classifyNow(heard);
+  tally(fromSpeech, got, item.expect);
+  if (verbose && (got.intent !== item.expect.intent || got.topic !== item.expect.topic || got.class !== item.expect.class)) {
+    console.log(`  miss: "${item.text}" heard "${heard}" → ${got.intent}/${got.topic}/${got.class}`);
+  }
+}
+let codes = 0;
+const only = args.includes('--requests-only');
+const passcodes = only ? [] : items.filter((i) => i.kind === 'passcode');
+for (const item of passcodes) {
+  const heard = await recognize(listener, source, item, { kind: 'digits', length: 4 });
+  if ((await brain.verifyCode(heard, item.expect.digits!)).matched) codes++;
+}
+let answers = 0;
+const yesNos = only ? [] : items.filter((i) => i.kind === 'yesno');
+for (const item of yesNos) {
+  const heard = await recognize(listener, source, item, { kind: 'yesNo' });
+  if ((await brain.yesNo(heard)) === item.expect.answer) answers++;
+}
+const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)} % (${n}/${of})`;
+console.log(`requests (${requests.length}), rules brain     intent / topic / class / all three`);
+console.log(`  from manifest text:  ${pct(fromText.intent, requests.length)} / ${pct(fromText.topic, requests.length)} / ${pct(fromText.class, requests.length)} / ${pct(fromText.exact, requests.length)}`);
+console.log(`  from speech:         ${pct(fromSpeech.intent, requests.length)} / ${pct(fromSpeech.topic, requests.length)} / ${pct(fromSpeech.class, requests.length)} / ${pct(fromSpeech.exact, requests.length)}`);
+console.log(`  speech / text ratio (all three): ${(fromSpeech.exact / Math.max(1, fromText.exact)).toFixed(2)}`);
+console.log(`passcodes verified from speech: ${pct(codes, passcodes.length)}`);
+console.log(`yes/no right from speech:       ${pct(answers, yesNos.length)}`);
+console.log(`${items.length} files in ${((performance.now() - started) / 1000).toFixed(1)} s with ${workers} decoder worker(s), 2 shared cores under contention`);
+listener.close();
+await stt.close();

@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { RulesBrain } from './rules.js';
+
+const brain = new RulesBrain({
+  topics: { ordering: ['gift card'], 'technical support': [], billing: [], other: [] },
+  faq: [
+    { id: 'hours', answer: 'We are open 9 to 5.', triggers: ['hours', 'open'], topic: 'other' },
+    { id: 'email', answer: 'Write to help@example.com.', triggers: ['email address', 'email'], topic: 'other' },
+  ],
+});
+const context = { businessName: 'Acme', history: [] };
+
+test('requests: transfer, billing, order, unclassified by the labelling rules', async () => {
+  assert.deepEqual(await brain.classify('I need to speak to an agent about my bill', context), { intent: 'request', topic: 'billing', class: 'call transfer' });
+  assert.deepEqual(await brain.classify('I was charged twice on my bill', context), { intent: 'request', topic: 'billing', class: 'billing inquiry' });
+  assert.deepEqual(await brain.classify("I'd like to place a new order", context), { intent: 'request', topic: 'ordering', class: 'order inquiry' });
+  assert.deepEqual(await brain.classify('my router is not working', context), { intent: 'request', topic: 'technical support', class: 'unclassified' });
+  assert.deepEqual(await brain.classify('can I talk to a real person', context), { intent: 'request', topic: 'other', class: 'call transfer' });
+});
+
+test('questions get FAQ answers; the best-matching entry wins', async () => {
+  const hours = await brain.classify('what are your opening hours', context);
+  assert.equal(hours.intent, 'question');
+  assert.equal(hours.answer, 'We are open 9 to 5.');
+  const email = await brain.classify('what is your email address', context);
+  assert.equal(email.answer, 'Write to help@example.com.');
+  const unknown = await brain.classify('why is my bill so high', context);
+  assert.deepEqual(unknown, { intent: 'question', topic: 'billing', class: 'unclassified' });
+});
+
+test('answers to our questions', async () => {
+  assert.equal((await brain.classify("it's about my bill", context)).intent, 'answer');
+  assert.equal((await brain.classify('the order number is three three eight one', context)).intent, 'answer');
+  assert.equal((await brain.classify('I already restarted the modem twice', context)).intent, 'answer');
+});
+
+test('config topic phrases extend the built-in patterns', async () => {
+  assert.equal((await brain.classify('I want a gift card', context)).topic, 'ordering');
+});
+
+test('verifyCode finds the code among fillers and number words', async () => {
+  assert.deepEqual(await brain.verifyCode("uh it's four seven one two", '4712'), { matched: true, number: '4712' });
+  assert.deepEqual(await brain.verifyCode('four seven one three', '4712'), { matched: false, number: '4713' });
+  assert.deepEqual(await brain.verifyCode('hello?', '4712'), { matched: false, number: '' });
+  assert.equal((await brain.verifyCode('1 2 3 4 4 7 1 2 9 9', '4712')).matched, false);
+});
+
+test('yesNo follows the seed: 1, 0, -1', async () => {
+  assert.equal(await brain.yesNo('yes please'), 1);
+  assert.equal(await brain.yesNo('no thanks'), 0);
+  assert.equal(await brain.yesNo('maybe'), -1);
+});

@@ -1,0 +1,99 @@
+// State chatting: one caller turn — listen, classify with the brain, record the turn, reply. Silence
+// re-prompts (then goodbye); a farewell ends the call; requests move to transfer or billing states.
+import type { Classification } from '../brain/brain.js';
+import { normalizeUtterance } from '../brain/normalize.js';
+import { say } from '../tasks/say.js';
+import { gather } from '../tasks/gather.js';
+import { sayAndHangUp } from '../tasks/hangup.js';
+import { departmentOf, offerTransfer } from './offer-transfer.js';
+import type { CallSession, StateName } from './session.js';
+
+const FAREWELL = / (bye|goodbye|good bye|that is all|that is it|nothing else|i am done|i am all set|have a good day) /;
+const PLAIN_NO = /^ (no|nope|nah)( thanks| thank you| i am good| i am fine)* $/;
+const CHAT_HINTS = ['order', 'bill', 'billing', 'technical support', 'agent', 'transfer', 'payment', 'hours'];
+
+async function classifySafely(session: CallSession, text: string): Promise<Classification | undefined> {
+  try {
+    return await session.brain.classify(text, session.conversation());
+  } catch (error) {
+    session.log.warn({ err: error }, 'brain failed to classify');
+    return undefined;
+  }
+}
+
+export async function chatting(session: CallSession): Promise<StateName> {
+  const { options } = session.config;
+  const heard = await gather(session, { context: { kind: 'free', hints: CHAT_HINTS }, timeoutMs: options.silenceTimeoutMs });
+  if (heard.kind === 'ended') return 'ended';
+  if (heard.kind !== 'speech') {
+    session.silences++;
+    void session.record.event('silence', { count: session.silences, state: 'chatting' });
+    if (session.silences > options.silenceReprompts) return sayAndHangUp(session, 'silenceGoodbye', 'timeout');
+    await say(session, session.prompt('silence'));
+    return 'chatting';
+  }
+  session.silences = 0;
+  const text = normalizeUtterance(heard.text);
+  const lastAsked = session.history.at(-2)?.text;
+  const turn = (classification: Classification | undefined, reply: string, next: StateName) =>
+    void session.record.event('turn', {
+      heard: heard.text,
+      confidence: heard.confidence,
+      classification,
+      reply,
+      next,
+      recognitionMs: Math.round(heard.finalAt - heard.speechEndedAt),
+    });
+
+  if (FAREWELL.test(text) || (PLAIN_NO.test(text) && lastAsked === session.prompt('anythingElse'))) {
+    turn(undefined, session.prompt('goodbye'), 'goodbye');
+    return 'goodbye';
+  }
+  const classification = await classifySafely(session, heard.text);
+  if (!classification) {
+    turn(undefined, session.prompt('didNotUnderstand'), 'chatting');
+    await say(session, session.prompt('didNotUnderstand'), { replyTo: heard.speechEndedAt });
+    return 'chatting';
+  }
+  const { intent, topic } = classification;
+  const department = departmentOf(topic);
+  const replyTo = heard.speechEndedAt;
+  if (session.awaitingDepartment && department) {
+    turn(classification, 'confirm transfer', 'wait-for-transfer-decision');
+    return offerTransfer(session, department, undefined, replyTo);
+  }
+  if (intent === 'request' && classification.class === 'call transfer') {
+    if (department) {
+      turn(classification, 'confirm transfer', 'wait-for-transfer-decision');
+      return offerTransfer(session, department, undefined, replyTo);
+    }
+    session.awaitingDepartment = true;
+    turn(classification, session.prompt('askDepartment'), 'chatting');
+    await say(session, session.prompt('askDepartment'), { replyTo });
+    return 'chatting';
+  }
+  const wantsBilling = topic === 'billing' && (classification.class === 'billing inquiry' || (intent === 'question' && !classification.answer));
+  if (wantsBilling && session.customer) {
+    turn(classification, 'billing details', 'verify-zip');
+    return 'verify-zip';
+  }
+  if (intent === 'question' && classification.answer) {
+    const reply = `${classification.answer} ${session.prompt('anythingElse')}`;
+    turn(classification, reply, 'chatting');
+    await say(session, reply, { replyTo });
+    return 'chatting';
+  }
+  if (department) {
+    const lead = wantsBilling
+      ? session.prompt('billingNeedsCustomer')
+      : intent === 'question'
+        ? session.prompt('noAnswerKnown')
+        : (classification.ask ?? session.prompt('offerHelp', { department }));
+    turn(classification, lead, 'wait-for-transfer-decision');
+    return offerTransfer(session, department, lead, replyTo);
+  }
+  const reply = classification.ask ?? classification.answer ?? session.prompt(intent === 'question' ? 'noAnswer' : 'didNotUnderstand');
+  turn(classification, reply, 'chatting');
+  await say(session, reply, { replyTo });
+  return 'chatting';
+}

@@ -1,0 +1,12 @@
+// What the embedded recognizer should expect on this line: the config's topic phrases, FAQ
+// triggers and the names of customers and agents (passed to createSpeechStack as `vocabulary`).
+import type { AssistantConfig } from '../config/assistant.js';
+import type { DomainVocabulary } from '../speech/lm/phrases.js';
+
+export function vocabularyOf(config: Pick<AssistantConfig, 'topics' | 'faq' | 'customers' | 'agents'>): DomainVocabulary {
+  return {
+    topics: [...config.topics.ordering, ...config.topics['technical support'], ...config.topics.billing, ...config.topics.other],
+    faq: config.faq.flatMap((entry) => entry.triggers),
+    names: [...config.customers.map((c) => c.name), ...config.agents.map((a) => a.name)],
+  };
+}

@@ -1,0 +1,43 @@
+// Default texts of everything the receptionist says; each can be overridden under assistant.prompts.
+// Placeholders in {braces} are filled per call (see src/assistant/prompts.ts for the names).
+export const defaultPrompts = {
+  greetingCustomer: 'Thank you for calling {business}, {name}! How can I help you today?',
+  greetingUnknown: 'Thank you for calling {business}. How can I help you today?',
+  screeningChallenge:
+    'Thank you for calling {business}. Before we continue, please repeat or use the keypad to dial the following number. {code}.',
+  screeningRetry: 'Sorry, that did not match. Please say or dial the number {code}.',
+  screeningPassed: 'Thank you for your verification. How can I help you today?',
+  screeningFailed: 'Sorry, I could not verify your call. Goodbye.',
+  confirmTransfer: 'Do you want me to transfer your call to {agent} in {department}?',
+  confirmTransferAgain: 'Sorry, can you repeat it? Please say yes or no. Shall I transfer you to {agent}?',
+  transferring: 'Ok, let me transfer your call to {agent}. Please stay on the line.',
+  transferDeclined: 'Oh okay, how can I help you?',
+  askDepartment: 'Sure. Which department would you like: ordering, technical support or billing?',
+  noAgent: 'Sorry, nobody in {department} can take calls right now.',
+  agentUnavailable: 'Sorry, {agent} is {reason} right now.',
+  offerWaitingList:
+    'I can put you on the waiting list so we call you back, or you can leave a voice message. Which would you prefer?',
+  offerWaitingListAgain: 'Please say waiting list, voice message, or no thanks.',
+  waitingListAdded: 'Done. You are on the waiting list, and {department} will call you back as soon as possible. Goodbye.',
+  waitingListNeedsNumber: 'Sorry, I cannot put you on the waiting list without your phone number. You can leave a voice message instead.',
+  voiceMessageStart: 'Please leave your message after the tone. Press the pound key or stop talking when you are done.',
+  voiceMessageSaved: 'Thank you, your message has been recorded. Goodbye.',
+  voiceMessageEmpty: 'I did not hear a message. Goodbye.',
+  askZip: 'Before I share billing details, please tell me the ZIP code on your account.',
+  zipMismatch: 'Sorry, that ZIP code does not match our records, so I cannot share billing details.',
+  billingSummary: 'Your next payment of {amount} is due on {nextDueDate}. {lastPayment}',
+  billingLastPayment: 'Your last payment was received on {paidDate}.',
+  billingUnknown: 'I do not have billing details for you on file.',
+  billingNeedsCustomer: 'I can only share billing details with a customer calling from their number on file.',
+  noAnswerKnown: "I'm sorry, I don't have an answer to that.",
+  noAnswer: "I'm sorry, I don't know the answer to that. Is there anything else I can help you with?",
+  offerHelp: 'Our {department} team can help you with that.',
+  didNotUnderstand:
+    'Sorry, I did not get that. You can ask about orders, technical support or billing, or ask to speak to someone.',
+  anythingElse: 'Is there anything else I can help you with?',
+  silence: 'Are you still there? How can I help you?',
+  silenceGoodbye: 'I have not heard anything, so I will end the call now. Goodbye.',
+  maxDuration: 'Sorry, we have reached the maximum length of a call. Goodbye.',
+  goodbye: 'Thank you for calling {business}. Goodbye.',
+  technicalProblem: 'Sorry, I am having a technical problem. Please call again later. Goodbye.',
+} as const;

@@ -1,0 +1,116 @@
+// The one pacing clock every MediaSession shares: a 20 ms tick against absolute hrtime deadlines
+// (tick n is due at start + n × period, so timer lateness never accumulates), with a bounded catch-up
+// after a stall and skipped ticks beyond it. 1,000 calls cost one timer, not 1,000 setTimeout chains.
+
+// Timers have 1 ms granularity: a wake-up this close to the deadline runs the tick rather than
+// sleeping another whole millisecond (which would make every tick late by up to 1 ms).
+const EARLY_TOLERANCE_NS = 500_000n;
+
+export type TickListener = (tick: number, deadlineNs: bigint) => void;
+
+export interface PacingClockOptions {
+  periodMs?: number;
+  /** Ticks run back to back after a stall before the rest are skipped (no long bursts of packets). */
+  maxCatchUpTicks?: number;
+  /** Injectable for tests: monotonic time in ns, and a one-shot timer. */
+  now?: () => bigint;
+  setTimer?: (callback: () => void, delayMs: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+export class PacingClock {
+  readonly periodNs: bigint;
+  private readonly maxCatchUpTicks: number;
+  private readonly now: () => bigint;
+  private readonly setTimer: NonNullable<PacingClockOptions['setTimer']>;
+  private readonly clearTimer: (handle: unknown) => void;
+  private readonly listeners = new Set<TickListener>();
+  private startNs = 0n;
+  private nextTick = 0;
+  private timer: unknown;
+  private skipped = 0;
+  private lateNsMax = 0n;
+
+  constructor(options: PacingClockOptions = {}) {
+    this.periodNs = BigInt(Math.round((options.periodMs ?? 20) * 1e6));
+    this.maxCatchUpTicks = options.maxCatchUpTicks ?? 3;
+    this.now = options.now ?? process.hrtime.bigint;
+    this.setTimer = options.setTimer ?? ((callback, delayMs) => setTimeout(callback, delayMs));
+    this.clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as NodeJS.Timeout));
+  }
+
+  /** Runs `listener` on every tick; the clock runs while anyone listens. Returns the unsubscribe. */
+  subscribe(listener: TickListener): () => void {
+    this.listeners.add(listener);
+    if (this.listeners.size === 1) this.start();
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.stop();
+    };
+  }
+
+  get running(): boolean {
+    return this.timer !== undefined;
+  }
+
+  /** The absolute deadline of tick n of the current run. */
+  deadlineOf(tick: number): bigint {
+    return this.startNs + BigInt(tick) * this.periodNs;
+  }
+
+  get ticksRun(): number {
+    return this.nextTick;
+  }
+
+  get stats(): { ticks: number; skipped: number; maxLateMs: number } {
+    return { ticks: this.nextTick, skipped: this.skipped, maxLateMs: Number(this.lateNsMax) / 1e6 };
+  }
+
+  private start(): void {
+    this.startNs = this.now();
+    this.nextTick = 0;
+    this.skipped = 0;
+    this.lateNsMax = 0n;
+    this.fire();
+  }
+
+  private stop(): void {
+    if (this.timer !== undefined) this.clearTimer(this.timer);
+    this.timer = undefined;
+  }
+
+  private fire = (): void => {
+    this.timer = undefined;
+    let now = this.now();
+    let ran = 0;
+    while (this.deadlineOf(this.nextTick) <= now + EARLY_TOLERANCE_NS) {
+      if (ran === this.maxCatchUpTicks) {
+        // Too far behind: drop the backlog instead of bursting; stay on the original grid.
+        const behind = Number((now - this.deadlineOf(this.nextTick)) / this.periodNs) + 1;
+        this.nextTick += behind;
+        this.skipped += behind;
+        break;
+      }
+      const deadline = this.deadlineOf(this.nextTick);
+      const late = now > deadline ? now - deadline : 0n;
+      if (late > this.lateNsMax) this.lateNsMax = late;
+      const tick = this.nextTick++;
+      for (const listener of this.listeners) {
+        try {
+          listener(tick, deadline);
+        } catch {
+          // a listener's failure must not stop the clock for every other call
+        }
+      }
+      ran++;
+      now = this.now();
+    }
+    if (this.listeners.size === 0) return;
+    const waitNs = this.deadlineOf(this.nextTick) - now;
+    const delayMs = Math.max(0, Number(waitNs) / 1e6);
+    this.timer = this.setTimer(this.fire, Math.floor(delayMs)) ?? true;
+  };
+}
+
+/** The process-wide clock all MediaSessions pace on. */
+export const sharedClock = new PacingClock();

@@ -1,0 +1,60 @@
+// Jitter buffer: reorder, duplicate and late drops, target depth, gaps for concealment, overflow, re-anchoring.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { JitterBuffer, type JitterItem } from './jitter-buffer.js';
+
+const packet = (seq: number, marker = false) => ({
+  sequenceNumber: seq & 0xffff, timestamp: (1000 + seq * 160) >>> 0, marker, payload: Buffer.from([seq & 0xff]),
+});
+const describe = (item: JitterItem): string =>
+  item.kind === 'packet' ? `p${item.packet.payload[0]}` : item.kind === 'gap' ? `gap${item.durationTs}` : 'empty';
+
+test('reorders, waits for the target depth, and reports a lost packet as a gap', () => {
+  const buffer = new JitterBuffer({ targetTs: 320, maxTs: 2000 });
+  assert.equal(describe(buffer.next(160)), 'empty');
+  buffer.push(packet(1), 160);
+  assert.equal(describe(buffer.next(160)), 'empty', 'below the 40 ms target');
+  for (const seq of [3, 2, 5, 6]) assert.equal(buffer.push(packet(seq), 160), 'queued'); // 4 is lost
+  const played = Array.from({ length: 6 }, () => describe(buffer.next(160)));
+  assert.deepEqual(played, ['p1', 'p2', 'p3', 'gap160', 'p5', 'p6']);
+  assert.equal(describe(buffer.next(160)), 'empty');
+  assert.equal(buffer.counters.underruns, 1);
+});
+
+test('duplicates and packets older than the play point are dropped', () => {
+  const buffer = new JitterBuffer({ targetTs: 160, maxTs: 2000 });
+  buffer.push(packet(10), 160);
+  buffer.push(packet(11), 160);
+  assert.equal(buffer.push(packet(11), 160), 'duplicate');
+  assert.equal(describe(buffer.next(160)), 'p10');
+  assert.equal(describe(buffer.next(160)), 'p11');
+  assert.equal(buffer.push(packet(10), 160), 'duplicate', 'already played');
+  assert.equal(buffer.push(packet(9), 160), 'late');
+  assert.deepEqual(buffer.counters, { duplicate: 2, late: 1, overflowDropped: 0, underruns: 0 });
+});
+
+test('sequence and timestamp wrap-around keep the order', () => {
+  const buffer = new JitterBuffer({ targetTs: 320, maxTs: 2000 });
+  const wrapped = (i: number) => ({ sequenceNumber: (65534 + i) & 0xffff, timestamp: (0xffffff00 + i * 160) >>> 0, marker: false, payload: Buffer.from([i]) });
+  for (const i of [0, 2, 1, 3]) buffer.push(wrapped(i), 160);
+  assert.deepEqual(Array.from({ length: 4 }, () => describe(buffer.next(160))), ['p0', 'p1', 'p2', 'p3']);
+});
+
+test('a sender running fast is trimmed back to the target depth', () => {
+  const buffer = new JitterBuffer({ targetTs: 320, maxTs: 960 });
+  for (let seq = 0; seq < 10; seq++) buffer.push(packet(seq), 160);
+  assert.ok(buffer.depthTs <= 960);
+  assert.ok(buffer.counters.overflowDropped > 0);
+  assert.equal(describe(buffer.next(160)), `p${buffer.counters.overflowDropped}`);
+});
+
+test('a new talkspurt (marker) after silence re-anchors instead of being dropped as late', () => {
+  const buffer = new JitterBuffer({ targetTs: 160, maxTs: 2000 });
+  buffer.push(packet(100), 160);
+  assert.equal(describe(buffer.next(160)), 'p100');
+  assert.equal(describe(buffer.next(160)), 'empty');
+  // The peer restarted its timestamps far behind our play point (e.g. after a re-INVITE).
+  const restarted = { sequenceNumber: 101, timestamp: 50, marker: true, payload: Buffer.from([42]) };
+  assert.equal(buffer.push(restarted, 160), 'queued');
+  assert.equal(describe(buffer.next(160)), 'p42');
+});

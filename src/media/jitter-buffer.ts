@@ -1,0 +1,153 @@
+// Receive jitter buffer in RTP-timestamp units: reorders, drops duplicates and packets whose time has
+// already been played, waits for a target depth before playing, reports gaps for loss concealment,
+// trims itself when the sender runs fast, and re-anchors on a new talkspurt after silence.
+
+export interface JitterPacket {
+  sequenceNumber: number;
+  timestamp: number;
+  marker: boolean;
+  payload: Buffer;
+}
+
+export type JitterItem =
+  | { kind: 'packet'; packet: JitterPacket }
+  /** Audio for `durationTs` is missing (lost or not yet arrived at its play time): conceal it. */
+  | { kind: 'gap'; durationTs: number }
+  /** Nothing to play yet (buffering, or underrun): conceal, the buffer refills to its target first. */
+  | { kind: 'empty' };
+
+export type PushOutcome = 'queued' | 'duplicate' | 'late';
+
+export interface JitterBufferOptions {
+  /** Depth to reach before playing, in RTP timestamp units. */
+  targetTs: number;
+  /** Depth beyond which the oldest audio is dropped (sender faster than us). */
+  maxTs: number;
+}
+
+export interface JitterBufferCounters {
+  duplicate: number;
+  late: number;
+  overflowDropped: number;
+  underruns: number;
+}
+
+interface Entry {
+  ts: number; // unwrapped timestamp
+  seq: number; // unwrapped sequence number
+  durationTs: number;
+  packet: JitterPacket;
+}
+
+/** Unwraps a modular counter to the value nearest `reference`. */
+function unwrap(value: number, reference: number, modulus: number): number {
+  const base = reference - (reference % modulus);
+  let candidate = base + value;
+  if (candidate - reference > modulus / 2) candidate -= modulus;
+  else if (reference - candidate > modulus / 2) candidate += modulus;
+  return candidate;
+}
+
+const RECENT_SEQS = 128;
+
+export class JitterBuffer {
+  readonly counters: JitterBufferCounters = { duplicate: 0, late: 0, overflowDropped: 0, underruns: 0 };
+  private readonly entries: Entry[] = [];
+  private readonly recentSeqs = new Set<number>();
+  private readonly recentOrder: number[] = [];
+  private playing = false;
+  private cursorTs: number | undefined; // next timestamp to play (unwrapped)
+  private lastTs: number | undefined;
+  private lastSeq: number | undefined;
+
+  constructor(private readonly options: JitterBufferOptions) {}
+
+  /** Buffered span in timestamp units. */
+  get depthTs(): number {
+    const first = this.entries[0];
+    const last = this.entries[this.entries.length - 1];
+    return first && last ? last.ts + last.durationTs - first.ts : 0;
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** Forget everything (new SSRC, codec change). */
+  reset(): void {
+    this.entries.length = 0;
+    this.recentSeqs.clear();
+    this.recentOrder.length = 0;
+    this.playing = false;
+    this.cursorTs = this.lastTs = this.lastSeq = undefined;
+  }
+
+  push(packet: JitterPacket, durationTs: number): PushOutcome {
+    const ts = this.lastTs === undefined ? packet.timestamp : unwrap(packet.timestamp, this.lastTs, 2 ** 32);
+    const seq = this.lastSeq === undefined ? packet.sequenceNumber : unwrap(packet.sequenceNumber, this.lastSeq, 65536);
+    if (this.recentSeqs.has(seq)) {
+      this.counters.duplicate++;
+      return 'duplicate';
+    }
+    if (this.cursorTs !== undefined && ts < this.cursorTs) {
+      const silentBefore = this.entries.length === 0 && !this.playing;
+      if (!silentBefore || !packet.marker) {
+        this.counters.late++;
+        return 'late';
+      }
+    }
+    if (packet.marker && this.entries.length === 0) {
+      // A new talkspurt after silence: play it from its own time, not the old stream's.
+      this.playing = false;
+      this.cursorTs = undefined;
+    }
+    this.remember(seq);
+    this.lastTs = this.lastTs === undefined || ts > this.lastTs ? ts : this.lastTs;
+    this.lastSeq = this.lastSeq === undefined || seq > this.lastSeq ? seq : this.lastSeq;
+    const entry: Entry = { ts, seq, durationTs, packet };
+    let index = this.entries.length;
+    while (index > 0 && this.entries[index - 1]!.seq > seq) index--;
+    this.entries.splice(index, 0, entry);
+    this.trim();
+    return 'queued';
+  }
+
+  /** The next piece of audio to play, at most `wantTs` long when it is a gap. */
+  next(wantTs: number): JitterItem {
+    const head = this.entries[0];
+    if (!this.playing) {
+      if (!head || this.depthTs < this.options.targetTs) return { kind: 'empty' };
+      this.playing = true;
+      this.cursorTs = head.ts;
+    }
+    if (!head) {
+      this.playing = false;
+      this.counters.underruns++;
+      return { kind: 'empty' };
+    }
+    const cursor = this.cursorTs!;
+    if (head.ts > cursor) {
+      const gap = Math.min(head.ts - cursor, wantTs);
+      this.cursorTs = cursor + gap;
+      return { kind: 'gap', durationTs: gap };
+    }
+    this.entries.shift();
+    this.cursorTs = head.ts + head.durationTs;
+    return { kind: 'packet', packet: head.packet };
+  }
+
+  private remember(seq: number): void {
+    this.recentSeqs.add(seq);
+    this.recentOrder.push(seq);
+    if (this.recentOrder.length > RECENT_SEQS) this.recentSeqs.delete(this.recentOrder.shift()!);
+  }
+
+  private trim(): void {
+    if (this.depthTs <= this.options.maxTs) return;
+    while (this.entries.length > 1 && this.depthTs > this.options.targetTs) {
+      this.entries.shift();
+      this.counters.overflowDropped++;
+    }
+    if (this.playing) this.cursorTs = this.entries[0]!.ts;
+  }
+}

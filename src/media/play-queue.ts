@@ -1,0 +1,177 @@
+// The send side's play queue: PcmSources read ahead asynchronously into a FIFO at the codec's rate,
+// so the pacer takes whole frames without ever waiting (a slow or failing source yields silence, never
+// a stall). Handles barge-in (stop), end of call, and hands each play() its outcome.
+import type { Logger } from '../log.js';
+import type { PcmChunk, PcmSource } from './pcm.js';
+import { Resampler } from './resample.js';
+import type { PlayOptions, PlayOutcome } from '../telephony/call.js';
+
+interface Item {
+  iterator: AsyncIterator<PcmChunk>;
+  interruptible: boolean;
+  resolve: (outcome: PlayOutcome) => void;
+  chunks: Int16Array[];
+  offset: number; // into chunks[0]
+  buffered: number; // samples
+  resampler: Resampler | undefined;
+  reading: boolean;
+  done: boolean; // source exhausted (or failed) and flushed
+  cancelled: boolean;
+  wake: (() => void) | undefined;
+}
+
+function isPcmChunk(value: unknown): value is PcmChunk {
+  const chunk = value as PcmChunk | undefined;
+  return chunk?.samples instanceof Int16Array && Number.isInteger(chunk.sampleRate) && chunk.sampleRate > 0;
+}
+
+export class PlayQueue {
+  private readonly items: Item[] = [];
+  private closed = false;
+
+  constructor(
+    private rate: number,
+    private readonly log: Logger,
+    private readonly readAheadMs = 200,
+  ) {}
+
+  get isPlaying(): boolean {
+    return this.items.length > 0;
+  }
+
+  enqueue(source: PcmSource, options: PlayOptions = {}): Promise<PlayOutcome> {
+    if (this.closed) return Promise.resolve('hangup');
+    let iterator: AsyncIterator<PcmChunk>;
+    try {
+      iterator = source[Symbol.asyncIterator]();
+    } catch (error) {
+      this.log.warn({ err: error }, 'play: source is not async-iterable');
+      return Promise.resolve('finished');
+    }
+    return new Promise((resolve) => {
+      const item: Item = {
+        iterator, interruptible: options.interruptible ?? true, resolve, chunks: [], offset: 0, buffered: 0,
+        resampler: undefined, reading: false, done: false, cancelled: false, wake: undefined,
+      };
+      this.items.push(item);
+      if (this.items.length === 1 || this.items[this.items.length - 2]!.done) void this.read(item);
+    });
+  }
+
+  /** Exactly `count` samples of the next audio, or undefined when nothing is ready (send silence). */
+  take(count: number): Int16Array | undefined {
+    const head = this.items[0];
+    if (!head || (head.buffered < count && !head.done)) return undefined;
+    const frame = new Int16Array(count);
+    let filled = 0;
+    while (filled < count && this.items.length > 0) {
+      const item = this.items[0]!;
+      filled += this.drain(item, frame, filled);
+      if (item.done && item.buffered === 0) this.finish(item, 'finished');
+      else if (filled < count) break; // the next item is not ready: pad with silence
+    }
+    return frame;
+  }
+
+  /** Barge-in: drop every interruptible item, resolving it 'stopped'. */
+  stop(): void {
+    for (const item of [...this.items]) if (item.interruptible) this.finish(item, 'stopped');
+  }
+
+  /** End of call: everything resolves 'hangup' and later plays resolve at once. */
+  close(): void {
+    this.closed = true;
+    for (const item of [...this.items]) this.finish(item, 'hangup');
+  }
+
+  /** The codec rate changed (re-INVITE): buffered audio at the old rate is dropped. */
+  setRate(rate: number): void {
+    if (rate === this.rate) return;
+    this.rate = rate;
+    for (const item of this.items) {
+      item.chunks = [];
+      item.offset = item.buffered = 0;
+      item.resampler = undefined;
+    }
+  }
+
+  private drain(item: Item, frame: Int16Array, at: number): number {
+    let filled = 0;
+    while (at + filled < frame.length && item.chunks.length > 0) {
+      const chunk = item.chunks[0]!;
+      const n = Math.min(chunk.length - item.offset, frame.length - at - filled);
+      frame.set(chunk.subarray(item.offset, item.offset + n), at + filled);
+      filled += n;
+      item.offset += n;
+      if (item.offset === chunk.length) {
+        item.chunks.shift();
+        item.offset = 0;
+      }
+    }
+    item.buffered -= filled;
+    item.wake?.();
+    return filled;
+  }
+
+  private finish(item: Item, outcome: PlayOutcome): void {
+    const index = this.items.indexOf(item);
+    if (index < 0) return;
+    this.items.splice(index, 1);
+    item.cancelled = outcome !== 'finished';
+    item.wake?.();
+    if (!item.done) {
+      try {
+        item.iterator.return?.().catch(() => undefined); // let generators run their cleanup
+      } catch {
+        // a hand-written iterator whose return() throws: nothing more to clean up
+      }
+    }
+    item.resolve(outcome);
+    const next = this.items[0];
+    if (next && !next.reading) void this.read(next);
+  }
+
+  private async read(item: Item): Promise<void> {
+    item.reading = true;
+    const limit = (): number => (this.rate * this.readAheadMs) / 1000;
+    try {
+      while (!item.cancelled) {
+        if (item.buffered >= limit()) {
+          await new Promise<void>((resolve) => (item.wake = resolve));
+          item.wake = undefined;
+          continue;
+        }
+        const result = await item.iterator.next();
+        if (item.cancelled || result.done) break;
+        if (!isPcmChunk(result.value)) throw new TypeError('play: source yielded something other than a PcmChunk');
+        this.append(item, result.value);
+      }
+    } catch (error) {
+      this.log.warn({ err: error }, 'play: source failed; treating it as finished');
+    }
+    if (item.cancelled) return;
+    const tail = item.resampler?.flush();
+    if (tail?.length) this.push(item, tail);
+    item.done = true;
+    const next = this.items[this.items.indexOf(item) + 1];
+    if (next && !next.reading) void this.read(next); // read the next prompt ahead: no gap between prompts
+    if (item.buffered === 0 && this.items[0] === item) this.finish(item, 'finished');
+  }
+
+  private append(item: Item, chunk: PcmChunk): void {
+    if (chunk.sampleRate === this.rate) {
+      this.push(item, chunk.samples);
+      return;
+    }
+    if (!item.resampler || item.resampler.fromRate !== chunk.sampleRate || item.resampler.toRate !== this.rate) {
+      item.resampler = new Resampler(chunk.sampleRate, this.rate);
+    }
+    this.push(item, item.resampler.process(chunk.samples));
+  }
+
+  private push(item: Item, samples: Int16Array): void {
+    if (samples.length === 0) return;
+    item.chunks.push(samples);
+    item.buffered += samples.length;
+  }
+}

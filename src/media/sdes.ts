@@ -1,0 +1,60 @@
+// SDES key exchange (RFC 4568): the SDP `a=crypto:` attribute for AES_CM_128_HMAC_SHA1_80 —
+// parse an offer's lines, pick the first usable one, make our own key and the answer line.
+import { randomBytes } from 'node:crypto';
+import { SRTP_MASTER_KEY_LENGTH, SRTP_MASTER_SALT_LENGTH } from './srtp.js';
+
+export const SDES_SUITE = 'AES_CM_128_HMAC_SHA1_80';
+
+export interface SdesKey {
+  key: Buffer;
+  salt: Buffer;
+}
+export interface CryptoAttribute extends SdesKey {
+  tag: number;
+  suite: string;
+  /** Session parameters we do not implement (e.g. UNENCRYPTED_SRTP) make the line unusable. */
+  sessionParams: string[];
+}
+
+/** Parses one attribute value: "1 AES_CM_128_HMAC_SHA1_80 inline:<base64>[|2^31][|1:4] [params]". */
+export function parseCryptoAttribute(value: string): CryptoAttribute | undefined {
+  const match = /^\s*(\d{1,9})\s+(\S+)\s+(\S+)(?:\s+(.*))?$/.exec(value.replace(/^a=crypto:/, ''));
+  if (!match) return undefined;
+  const [, tagText, suite, keyParams, rest] = match;
+  // Several key-params are ';'-separated; MKIs are not supported, so the first one is used.
+  const inline = /^inline:([A-Za-z0-9+/=]+)(\|[^|;]*)?(\|[^;]*)?/.exec(keyParams!.split(';')[0]!);
+  if (!inline) return undefined;
+  if (inline[3] || (inline[2] && inline[2].includes(':'))) return undefined; // MKI present: not supported
+  const material = Buffer.from(inline[1]!, 'base64');
+  if (material.length !== SRTP_MASTER_KEY_LENGTH + SRTP_MASTER_SALT_LENGTH) return undefined;
+  return {
+    tag: Number(tagText),
+    suite: suite!,
+    key: material.subarray(0, SRTP_MASTER_KEY_LENGTH),
+    salt: material.subarray(SRTP_MASTER_KEY_LENGTH),
+    sessionParams: rest ? rest.trim().split(/\s+/) : [],
+  };
+}
+
+/** Collects every a=crypto line of an SDP media section (or whole SDP text). */
+export function cryptoAttributes(sdp: string): CryptoAttribute[] {
+  return sdp
+    .split(/\r?\n/)
+    .filter((line) => line.startsWith('a=crypto:'))
+    .map((line) => parseCryptoAttribute(line.slice('a=crypto:'.length)))
+    .filter((attribute): attribute is CryptoAttribute => attribute !== undefined);
+}
+
+/** The first offered line we can use: our suite, no session parameters we would have to honour. */
+export function chooseCrypto(offered: CryptoAttribute[]): CryptoAttribute | undefined {
+  return offered.find((attribute) => attribute.suite === SDES_SUITE && attribute.sessionParams.length === 0);
+}
+
+export function generateSdesKey(): SdesKey {
+  return { key: randomBytes(SRTP_MASTER_KEY_LENGTH), salt: randomBytes(SRTP_MASTER_SALT_LENGTH) };
+}
+
+/** The attribute value (without "a=crypto:"), e.g. for an offer (tag 1) or an answer (the offer's tag). */
+export function formatCryptoAttribute(tag: number, key: SdesKey): string {
+  return `${tag} ${SDES_SUITE} inline:${Buffer.concat([key.key, key.salt]).toString('base64')}`;
+}

@@ -1,0 +1,233 @@
+// A session's sockets: symmetric-RTP latching, SSRC tracking, the SRTP transform hook, counting and
+// dropping bad packets (never throwing), and RTCP — SR/RR + SDES every ~5 s, BYE on close, reports in.
+import { randomBytes } from 'node:crypto';
+import type { RemoteInfo } from 'node:dgram';
+import type { NegotiatedMedia } from './codec.js';
+import type { PortAllocator, PortPair } from './ports.js';
+import type { ReceivePath, RtpDisposition } from './receive-path.js';
+import {
+  buildBye, buildReceiverReport, buildSdes, buildSenderReport, compactNtp, ntpNow, parseRtcp, roundTripMs,
+  type ReportBlock, type SenderInfo,
+} from './rtcp.js';
+import { looksLikeRtcp, parseRtp, type RtpPacket } from './rtp.js';
+import type { SendPath } from './send-path.js';
+import type { Logger } from '../log.js';
+
+export interface PacketTransform {
+  protectRtp(packet: Buffer): Buffer;
+  unprotectRtp(packet: Buffer): Buffer | null;
+  protectRtcp(packet: Buffer): Buffer;
+  unprotectRtcp(packet: Buffer): Buffer | null;
+}
+
+export interface RtcpReport {
+  /** SSRC of the reporting peer. */
+  ssrc: number;
+  kind: 'sr' | 'rr' | 'bye';
+  sender?: SenderInfo;
+  /** The peer's report block about our stream. */
+  aboutUs?: ReportBlock;
+  roundTripMs?: number;
+  cname?: string;
+  byeReason?: string;
+}
+
+export interface MediaStats {
+  packetsSent: number;
+  bytesSent: number;
+  packetsReceived: number;
+  bytesReceived: number;
+  /** Cumulative loss of the current remote source (RFC 3550). */
+  packetsLost: number;
+  jitterMs: number;
+  /** Dropped input: malformed, unknown payload type, failed unprotect, foreign source, before configure. */
+  dropped: { malformed: number; unknownPayloadType: number; unprotectFailed: number; foreign: number; unconfigured: number };
+  late: number;
+  duplicate: number;
+  concealedFrames: number;
+  remote?: { fractionLost: number; cumulativeLost: number; jitterMs?: number; roundTripMs?: number };
+}
+
+const SOURCE_SILENT_MS = 500; // after this long without packets a new address or SSRC may take over
+
+/** c=IN IP4 0.0.0.0 is old-style hold: nowhere to send. */
+const isUnspecified = (address: string): boolean => address === '0.0.0.0' || address === '::';
+
+export class SessionTransport {
+  transform: PacketTransform | undefined;
+  onRtp: (packet: RtpPacket, nowMs: number) => RtpDisposition = () => 'unknown-pt';
+  onRtcp: (report: RtcpReport) => void = () => undefined;
+  onNewSource: () => void = () => undefined;
+  remoteSsrc: number | undefined;
+  private remote: { address: string; port: number; rtcpPort: number } | undefined;
+  private latched: { address: string; port: number } | undefined;
+  private latchedRtcp: { address: string; port: number } | undefined;
+  private lastPacketMs = -Infinity;
+  private packetsReceived = 0;
+  private bytesReceived = 0;
+  private readonly dropped = { malformed: 0, unknownPayloadType: 0, unprotectFailed: 0, foreign: 0, unconfigured: 0 };
+  private readonly cname = `frontdesk-${randomBytes(6).toString('hex')}`;
+  private readonly rtcpIntervalTicks: number;
+  private readonly rtcpPhase: number;
+  private lastSrFromPeer: { compact: number; arrivalMs: number } | undefined;
+  private lastRemoteReport: MediaStats['remote'];
+  private closed = false;
+
+  constructor(
+    private readonly pair: PortPair,
+    private readonly ports: PortAllocator,
+    private readonly log: Logger,
+    rtcpIntervalMs = 5000,
+  ) {
+    this.rtcpIntervalTicks = Math.max(1, Math.round(rtcpIntervalMs / 20));
+    this.rtcpPhase = Math.floor(Math.random() * this.rtcpIntervalTicks); // spreads 1,000 calls' reports
+    pair.rtp.on('message', (message, rinfo) => this.receiveRtp(message, rinfo));
+    pair.rtcp.on('message', (message, rinfo) => this.receiveRtcp(message, rinfo));
+    for (const socket of [pair.rtp, pair.rtcp]) socket.on('error', (error) => this.log.warn({ err: error }, 'media socket error'));
+  }
+
+  get rtpPort(): number {
+    return this.pair.rtpPort;
+  }
+
+  get rtcpPort(): number {
+    return this.pair.rtcpPort;
+  }
+
+  setRemote(remote: NegotiatedMedia['remote']): void {
+    const changed = this.remote && (this.remote.address !== remote.address || this.remote.port !== remote.port);
+    this.remote = remote;
+    if (changed) this.latched = this.latchedRtcp = undefined; // re-INVITE moved the media: relearn
+  }
+
+  sendRtp(packet: Buffer): void {
+    const to = this.latched ?? this.remote;
+    if (!to || this.closed || isUnspecified(to.address)) return;
+    const wire = this.transform ? this.transform.protectRtp(packet) : packet;
+    this.pair.rtp.send(wire, to.port, to.address);
+  }
+
+  maybeSendRtcp(tick: number, sender: SendPath, receiver: ReceivePath): void {
+    if (tick % this.rtcpIntervalTicks === this.rtcpPhase) this.sendRtcp(this.report(sender, receiver));
+  }
+
+  stats(sender: SendPath | undefined, receiver: ReceivePath | undefined): MediaStats {
+    return {
+      packetsSent: sender?.packetsSent ?? 0,
+      bytesSent: sender?.octetsSent ?? 0,
+      packetsReceived: this.packetsReceived,
+      bytesReceived: this.bytesReceived,
+      packetsLost: Math.max(0, receiver?.stats.lost ?? 0),
+      jitterMs: receiver?.stats.jitterMs ?? 0,
+      dropped: { ...this.dropped },
+      late: receiver?.jitter.counters.late ?? 0,
+      duplicate: receiver?.jitter.counters.duplicate ?? 0,
+      concealedFrames: receiver?.concealedFrames ?? 0,
+      ...(this.lastRemoteReport ? { remote: this.lastRemoteReport } : {}),
+    };
+  }
+
+  /** RTCP BYE, then the ports go back to the allocator; idempotent. */
+  close(sender: SendPath | undefined): void {
+    if (this.closed) return;
+    let sent: (() => void) | undefined;
+    const byeSent = new Promise<void>((resolve) => (sent = resolve));
+    const bye = sender && this.sendRtcp(Buffer.concat([buildReceiverReport(sender.ssrc), buildSdes(sender.ssrc, this.cname), buildBye(sender.ssrc)]), sent);
+    this.closed = true;
+    this.ports.release(this.pair, bye ? byeSent : undefined);
+  }
+
+  private receiveRtp(message: Buffer, rinfo: RemoteInfo): void {
+    if (looksLikeRtcp(message)) return this.receiveRtcp(message, rinfo); // rtcp-mux peers
+    const clear = this.transform ? this.transform.unprotectRtp(message) : message;
+    if (!clear) return void this.dropped.unprotectFailed++;
+    const parsed = parseRtp(clear);
+    if (!parsed.ok) return void this.dropped.malformed++;
+    const packet = parsed.packet;
+    const nowMs = performance.now();
+    if (!this.acceptSource(packet, rinfo, nowMs)) return void this.dropped.foreign++;
+    if (!this.remote) return void this.dropped.unconfigured++;
+    const disposition = this.onRtp(packet, nowMs);
+    if (disposition === 'unknown-pt') return void this.dropped.unknownPayloadType++;
+    if (disposition === 'bad-payload') return void this.dropped.malformed++;
+    this.packetsReceived++;
+    this.bytesReceived += packet.payload.length;
+  }
+
+  /** Symmetric RTP: follow the packets' source; a different source or SSRC takes over only once the
+   *  current one has gone quiet (or with a marker bit, a new talkspurt), so strays cannot hijack the call. */
+  private acceptSource(packet: RtpPacket, rinfo: RemoteInfo, nowMs: number): boolean {
+    const quiet = nowMs - this.lastPacketMs > SOURCE_SILENT_MS;
+    const sameAddress = this.latched?.address === rinfo.address && this.latched.port === rinfo.port;
+    if (this.latched && !sameAddress && !quiet) return false;
+    if (!sameAddress) this.latched = { address: rinfo.address, port: rinfo.port };
+    if (this.remoteSsrc !== packet.ssrc) {
+      if (this.remoteSsrc !== undefined && !quiet && !packet.marker) return false;
+      const first = this.remoteSsrc === undefined;
+      this.remoteSsrc = packet.ssrc;
+      if (!first) this.onNewSource();
+    }
+    this.lastPacketMs = nowMs;
+    return true;
+  }
+
+  private receiveRtcp(message: Buffer, rinfo: RemoteInfo): void {
+    const clear = this.transform ? this.transform.unprotectRtcp(message) : message;
+    if (!clear) return void this.dropped.unprotectFailed++;
+    const parsed = parseRtcp(clear);
+    if (!parsed.ok) return void this.dropped.malformed++;
+    this.latchedRtcp = { address: rinfo.address, port: rinfo.port };
+    const arrivalMs = performance.now();
+    const now = ntpNow();
+    const arrivalCompact = compactNtp(now.seconds, now.fraction);
+    let cname: string | undefined;
+    for (const packet of parsed.packets) if (packet.type === 'sdes') cname = packet.chunks[0]?.cname ?? cname;
+    for (const packet of parsed.packets) {
+      if (packet.type === 'sdes') continue;
+      if (packet.type === 'bye') {
+        this.onRtcp({ ssrc: packet.ssrcs[0] ?? 0, kind: 'bye', ...(packet.reason ? { byeReason: packet.reason } : {}) });
+        continue;
+      }
+      if (packet.type === 'sr') {
+        this.lastSrFromPeer = { compact: compactNtp(packet.sender.ntpSeconds, packet.sender.ntpFraction), arrivalMs };
+      }
+      const aboutUs = packet.reports[0];
+      const rtt = aboutUs ? roundTripMs(aboutUs, arrivalCompact) : undefined;
+      if (aboutUs) this.lastRemoteReport = { fractionLost: aboutUs.fractionLost / 256, cumulativeLost: aboutUs.cumulativeLost, ...(rtt !== undefined ? { roundTripMs: rtt } : {}) };
+      this.onRtcp({
+        ssrc: packet.ssrc, kind: packet.type, ...(packet.type === 'sr' ? { sender: packet.sender } : {}),
+        ...(aboutUs ? { aboutUs } : {}), ...(rtt !== undefined ? { roundTripMs: rtt } : {}), ...(cname ? { cname } : {}),
+      });
+    }
+  }
+
+  private report(sender: SendPath, receiver: ReceivePath): Buffer {
+    const blocks: ReportBlock[] = [];
+    if (this.remoteSsrc !== undefined && receiver.stats.received > 0) {
+      const figures = receiver.stats.reportBlock();
+      const sr = this.lastSrFromPeer;
+      blocks.push({
+        ssrc: this.remoteSsrc, ...figures,
+        lastSr: sr?.compact ?? 0,
+        delaySinceLastSr: sr ? Math.round(((performance.now() - sr.arrivalMs) / 1000) * 65536) >>> 0 : 0,
+      });
+    }
+    const now = ntpNow();
+    const head = sender.packetsSent > 0
+      ? buildSenderReport(sender.ssrc, {
+          ntpSeconds: now.seconds, ntpFraction: now.fraction, rtpTimestamp: sender.timestamp,
+          packetCount: sender.packetsSent, octetCount: sender.octetsSent,
+        }, blocks)
+      : buildReceiverReport(sender.ssrc, blocks);
+    return Buffer.concat([head, buildSdes(sender.ssrc, this.cname)]);
+  }
+
+  /** Returns whether the packet went to the socket (`done` then runs once it is handed to the kernel). */
+  private sendRtcp(packet: Buffer, done?: () => void): boolean {
+    const to = this.latchedRtcp ?? (this.remote && { address: this.latched?.address ?? this.remote.address, port: this.remote.rtcpPort });
+    if (!to || this.closed || isUnspecified(to.address)) return false;
+    const wire = this.transform ? this.transform.protectRtcp(packet) : packet;
+    this.pair.rtcp.send(wire, to.port, to.address, () => done?.());
+    return true;
+  }
+}

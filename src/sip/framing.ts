@@ -1,0 +1,83 @@
+// Cuts a TCP/TLS/WebSocket-less byte stream into SIP messages by Content-Length (RFC 3261 §18.3)
+// and recognises RFC 5626 keep-alives: "\r\n\r\n" ping (answer "\r\n") and "\r\n" pong.
+
+export type FramerEvent =
+  | { kind: 'message'; data: Buffer }
+  | { kind: 'ping' }
+  | { kind: 'pong' }
+  /** The stream cannot be framed any more; the transport should close the connection. */
+  | { kind: 'error'; error: string };
+
+const CONTENT_LENGTH = /^(?:content-length|l)[ \t]*:[ \t]*(\d+)[ \t]*$/im;
+
+export class StreamFramer {
+  private buffer: Buffer = Buffer.alloc(0);
+  private failed: string | undefined;
+  private readonly maxBytes: number;
+
+  constructor(limits: { maxBytes?: number } = {}) {
+    this.maxBytes = limits.maxBytes ?? 65536;
+  }
+
+  /** Bytes received but not yet part of a complete message. */
+  get pending(): number {
+    return this.buffer.length;
+  }
+
+  push(chunk: Buffer): FramerEvent[] {
+    if (this.failed) return [{ kind: 'error', error: this.failed }];
+    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+    const events: FramerEvent[] = [];
+    for (;;) {
+      const event = this.next();
+      if (!event) break;
+      events.push(event);
+      if (event.kind === 'error') {
+        this.failed = event.error;
+        this.buffer = Buffer.alloc(0);
+        break;
+      }
+    }
+    return events;
+  }
+
+  private next(): FramerEvent | undefined {
+    const b = this.buffer;
+    if (b.length === 0) return undefined;
+    if (b[0] === 0x0d || b[0] === 0x0a) return this.keepAlive();
+    const end = b.indexOf('\r\n\r\n', 0, 'latin1');
+    if (end < 0) {
+      return b.length > this.maxBytes ? { kind: 'error', error: 'message too large' } : undefined;
+    }
+    const match = CONTENT_LENGTH.exec(b.toString('latin1', 0, end));
+    if (!match) return { kind: 'error', error: 'missing Content-Length' };
+    const total = end + 4 + Number(match[1]);
+    if (total > this.maxBytes) return { kind: 'error', error: 'message too large' };
+    if (b.length < total) return undefined;
+    const data = Buffer.from(b.subarray(0, total));
+    this.buffer = b.subarray(total);
+    return { kind: 'message', data };
+  }
+
+  private keepAlive(): FramerEvent | undefined {
+    const b = this.buffer;
+    if (b.length >= 4 && b.toString('latin1', 0, 4) === '\r\n\r\n') {
+      this.buffer = b.subarray(4);
+      return { kind: 'ping' };
+    }
+    if (b.length >= 2 && b[0] === 0x0d && b[1] === 0x0a) {
+      // A lone CRLF is a pong, unless it may be the first half of a ping still in flight.
+      if (b.length === 3 && b[2] === 0x0d) return undefined;
+      this.buffer = b.subarray(2);
+      return { kind: 'pong' };
+    }
+    if (b[0] === 0x0a) {
+      // Bare LFs between messages are tolerated and dropped.
+      let i = 0;
+      while (i < b.length && b[i] === 0x0a) i++;
+      this.buffer = b.subarray(i);
+      return this.next();
+    }
+    return b.length >= 2 ? { kind: 'error', error: 'stray carriage return' } : undefined;
+  }
+}

@@ -1,0 +1,162 @@
+// Bytes → SipMessage (RFC 3261 §7, §18.3, §25; RFC 4475 torture cases). Never throws: bad input
+// becomes { ok: false, error }, with the request attached when enough was read to answer 400.
+import { canonicalHeaderName, createHeaders, isListHeader, parseCSeq, splitHeaderList } from './headers.js';
+import type { ParseResult, SipHeaders, SipRequest, SipResponse } from './message.js';
+import { parseNameAddr } from './name-addr.js';
+import { parseVia } from './via.js';
+
+export interface ParseLimits {
+  /** Whole message, default 64 KiB. */
+  maxBytes?: number;
+  /** Header field count after splitting lists, default 256. */
+  maxHeaders?: number;
+  /** One header field after unfolding, default 8 KiB. */
+  maxHeaderBytes?: number;
+}
+
+const TOKEN = /^[A-Za-z0-9\-.!%*_+`'~]+$/;
+// Lenient on purpose (any whitespace, URI with spaces) so a bent request line still gets its 400.
+const REQUEST_LINE = /^([A-Za-z0-9\-.!%*_+`'~]+)([ \t]+)(.*?)([ \t]+)(SIP\/\d+\.\d+)([ \t]*)$/i;
+const STATUS_LINE = /^(SIP\/\d+\.\d+) ([1-6]\d\d)(?: ([^\r\n]*))?$/i;
+const REQUEST_URI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"]+$/;
+
+export function parseMessage(data: Buffer, limits: ParseLimits = {}): ParseResult {
+  try {
+    return parseUnchecked(data, limits);
+  } catch {
+    // Safety net only: the property tests assert this branch is never reached.
+    return { ok: false, error: 'malformed message (parser fault)' };
+  }
+}
+
+function parseUnchecked(data: Buffer, limits: ParseLimits): ParseResult {
+  if (!Buffer.isBuffer(data)) return { ok: false, error: 'not a buffer' };
+  const maxBytes = limits.maxBytes ?? 65536;
+  if (data.length > maxBytes) return { ok: false, error: `message too large (over ${maxBytes} bytes)` };
+  let start = 0;
+  while (start < data.length && (data[start] === 0x0d || data[start] === 0x0a)) start++;
+  if (start === data.length) return { ok: false, error: 'empty message' };
+
+  const end = findHeaderEnd(data, start);
+  const headerText = data.toString('utf8', start, end ? end.headers : data.length);
+  const lines = headerText.split('\n');
+  const startLine = stripCr(lines[0]!);
+  const problems = new Problems();
+  if (!end) problems.note('missing blank line after headers');
+
+  const headers = createHeaders();
+  readHeaders(lines, headers, limits, problems);
+
+  const body = end ? Buffer.from(data.subarray(end.body)) : Buffer.alloc(0);
+  checkContentLength(headers, body, problems);
+
+  const req = REQUEST_LINE.exec(startLine);
+  if (req) {
+    const [, method, gap1, uri, gap2, version, trailing] = req;
+    const request: SipRequest = { kind: 'request', method: method!, uri: uri!, headers, body };
+    const missing = essentialsProblem(headers);
+    if (missing) return { ok: false, error: missing };
+    if (gap1 !== ' ' || gap2 !== ' ' || trailing) problems.note('request line must use single spaces');
+    if (!REQUEST_URI.test(uri!)) problems.note('malformed Request-URI');
+    if (version !== 'SIP/2.0') problems.note(`unsupported SIP version ${version}`);
+    const cseq = parseCSeq(headers.get('CSeq')!)!;
+    if (cseq.method !== request.method) problems.note('CSeq method does not match the request method');
+    checkOptional(headers, problems);
+    return problems.first ? { ok: false, error: problems.first, request } : { ok: true, message: request };
+  }
+  const res = STATUS_LINE.exec(startLine);
+  if (!res) return { ok: false, error: 'malformed start line' };
+  if (res[1] !== 'SIP/2.0') return { ok: false, error: `unsupported SIP version ${res[1]}` };
+  const response: SipResponse = { kind: 'response', status: Number(res[2]), reason: res[3] ?? '', headers, body };
+  const missing = essentialsProblem(headers);
+  if (missing) return { ok: false, error: missing };
+  return problems.first ? { ok: false, error: problems.first } : { ok: true, message: response };
+}
+
+/** Offset where the header section ends (first empty line) and where the body starts. */
+function findHeaderEnd(data: Buffer, from: number): { headers: number; body: number } | null {
+  const crlf = data.indexOf('\r\n\r\n', from, 'latin1');
+  const lf = data.indexOf('\n\n', from, 'latin1');
+  if (lf >= 0 && (crlf < 0 || lf < crlf)) return { headers: lf, body: lf + 2 };
+  if (crlf >= 0) return { headers: crlf, body: crlf + 4 };
+  return null;
+}
+
+function stripCr(line: string): string {
+  return line.endsWith('\r') ? line.slice(0, -1) : line;
+}
+
+/** Keeps the first problem found; later checks still run so essentials get read. */
+class Problems {
+  first: string | undefined;
+  note(problem: string): void {
+    this.first ??= problem;
+  }
+}
+
+function readHeaders(lines: string[], headers: SipHeaders, limits: ParseLimits, problems: Problems) {
+  const maxHeaders = limits.maxHeaders ?? 256;
+  const maxHeaderBytes = limits.maxHeaderBytes ?? 8192;
+  // Unfold continuation lines (RFC 3261 §7.3.1): the line break and leading LWS become one space.
+  const fields: string[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const line = stripCr(lines[i]!);
+    if (line[0] === ' ' || line[0] === '\t') {
+      if (fields.length === 0) { problems.note('header section starts with a continuation line'); continue; }
+      fields[fields.length - 1] = fields[fields.length - 1]!.trimEnd() + ' ' + line.trimStart();
+    } else fields.push(line);
+  }
+  let count = 0;
+  for (const field of fields) {
+    if (field.length > maxHeaderBytes) { problems.note(`header field longer than ${maxHeaderBytes} bytes`); continue; }
+    const colon = field.indexOf(':');
+    const name = colon < 0 ? '' : field.slice(0, colon).trimEnd();
+    if (!TOKEN.test(name)) { problems.note(`malformed header line "${field.slice(0, 40)}"`); continue; }
+    const canonical = canonicalHeaderName(name);
+    const value = field.slice(colon + 1).trim();
+    const values = isListHeader(canonical) ? splitHeaderList(value) : [value];
+    if (values.length === 0) values.push('');
+    count += values.length;
+    if (count > maxHeaders) { problems.note(`more than ${maxHeaders} header fields`); return; }
+    for (const v of values) headers.append(canonical, v);
+  }
+}
+
+function checkContentLength(headers: SipHeaders, body: Buffer, problems: Problems) {
+  const lengths = headers.getAll('Content-Length');
+  if (lengths.length === 0) return;
+  if (lengths.length > 1) return problems.note('more than one Content-Length');
+  if (!/^\d{1,10}$/.test(lengths[0]!)) return problems.note('malformed Content-Length');
+  if (Number(lengths[0]) !== body.length) problems.note('Content-Length mismatch');
+}
+
+/** What keeps the message from being answered at all: a missing or unreadable Via/From/To/Call-ID/CSeq. */
+function essentialsProblem(headers: SipHeaders): string | undefined {
+  const via = headers.get('Via');
+  if (via === undefined) return 'missing Via';
+  if (!parseVia(via)) return 'malformed Via';
+  for (const name of ['From', 'To', 'Call-ID', 'CSeq']) {
+    const values = headers.getAll(name);
+    if (values.length === 0) return `missing ${name}`;
+    if (values.length > 1) return `more than one ${name}`;
+  }
+  if (!parseNameAddr(headers.get('From')!)) return 'malformed From';
+  if (!parseNameAddr(headers.get('To')!)) return 'malformed To';
+  if (!headers.get('Call-ID')) return 'empty Call-ID';
+  if (!parseCSeq(headers.get('CSeq')!)) return 'malformed CSeq';
+  return undefined;
+}
+
+/** Headers that do not stop a 400 but must be well formed to process the request. */
+function checkOptional(headers: SipHeaders, problems: Problems) {
+  const vias = headers.getAll('Via');
+  for (let i = 1; i < vias.length; i++) if (!parseVia(vias[i]!)) return problems.note('malformed Via');
+  const maxForwards = headers.getAll('Max-Forwards');
+  if (maxForwards.length > 1) problems.note('more than one Max-Forwards');
+  if (maxForwards.length && !/^\d{1,10}$/.test(maxForwards[0]!)) problems.note('malformed Max-Forwards');
+  for (const contact of headers.getAll('Contact')) {
+    if (contact !== '*' && !parseNameAddr(contact)) problems.note('malformed Contact');
+  }
+  const expires = headers.get('Expires');
+  if (expires !== undefined && !/^\d{1,10}$/.test(expires)) problems.note('malformed Expires');
+}

@@ -1,0 +1,59 @@
+// Via header values (RFC 3261 §20.42, RFC 3581 rport) and the random identifiers a UA mints:
+// branch (with the RFC 3261 magic cookie), tags and Call-IDs.
+import { randomBytes } from 'node:crypto';
+import { formatParams, parseParams } from './headers.js';
+import { formatHost, parseHostPort } from './uri.js';
+
+export interface Via {
+  /** "SIP/2.0" */
+  protocol: string;
+  /** Upper-case transport: UDP, TCP, TLS, WS, WSS, SCTP … */
+  transport: string;
+  host: string;
+  port?: number;
+  /** branch, received, rport (null when present without a value), maddr, ttl … */
+  params: Record<string, string | null>;
+}
+
+export const BRANCH_MAGIC = 'z9hG4bK';
+
+const TOKEN = /^[A-Za-z0-9\-.!%*_+`'~]+$/;
+
+export function parseVia(text: string): Via | null {
+  if (typeof text !== 'string') return null;
+  // sent-protocol allows LWS around the slashes: "SIP / 2.0 / UDP".
+  const m = /^\s*([^\s/]+)\s*\/\s*([^\s/]+)\s*\/\s*([^\s/]+)\s+([^;\s]+(?:\s*:\s*\d+)?)\s*(;.*)?$/s.exec(text);
+  if (!m) return null;
+  const [, name, version, transport, sentBy, paramText] = m;
+  if (!TOKEN.test(name!) || !TOKEN.test(version!) || !TOKEN.test(transport!)) return null;
+  const hp = parseHostPort(sentBy!.replace(/\s+/g, ''));
+  if (!hp) return null;
+  const params = paramText ? parseParams(paramText) : {};
+  if (!params) return null;
+  const via: Via = {
+    protocol: `${name!.toUpperCase()}/${version}`,
+    transport: transport!.toUpperCase(),
+    host: hp.host,
+    params,
+  };
+  if (hp.port !== undefined) via.port = hp.port;
+  return via;
+}
+
+export function formatVia(via: Via): string {
+  return `${via.protocol}/${via.transport} ${formatHost(via.host, via.port)}${formatParams(via.params)}`;
+}
+
+/** RFC 3261 §8.1.1.7: branch starting with the magic cookie, unique per transaction. */
+export function newBranch(): string {
+  return BRANCH_MAGIC + randomBytes(10).toString('base64url');
+}
+
+export function newTag(): string {
+  return randomBytes(6).toString('hex');
+}
+
+export function newCallId(host?: string): string {
+  const id = randomBytes(12).toString('hex');
+  return host ? `${id}@${host}` : id;
+}

@@ -1,0 +1,146 @@
+// Training sentences for the free-speech language model: what callers say to a receptionist about
+// orders, technical support, billing and general matters, plus names and the configured FAQ/topics.
+// Template-generated on purpose: no evaluation sentence is copied here (that would overfit the DEV corpus).
+
+export interface DomainVocabulary {
+  /** Extra topics or department names ("returns", "warranty"). */
+  topics?: string[];
+  /** FAQ questions as callers would ask them. */
+  faq?: string[];
+  /** Customer and agent names ("Ada Lovelace"). */
+  names?: string[];
+  /** Any further example sentences. */
+  phrases?: string[];
+}
+
+const FIRST_NAMES = [
+  'james', 'mary', 'john', 'patricia', 'robert', 'jennifer', 'michael', 'linda', 'william', 'elizabeth', 'david',
+  'barbara', 'richard', 'susan', 'joseph', 'jessica', 'thomas', 'sarah', 'charles', 'karen', 'christopher', 'nancy',
+  'daniel', 'lisa', 'matthew', 'betty', 'anthony', 'margaret', 'mark', 'sandra', 'donald', 'ashley', 'steven',
+  'emily', 'paul', 'donna', 'andrew', 'michelle', 'joshua', 'maria', 'kevin', 'amanda', 'brian', 'melissa', 'george',
+  'deborah', 'tom', 'anna', 'peter', 'laura',
+];
+const LAST_NAMES = [
+  'smith', 'johnson', 'williams', 'brown', 'jones', 'garcia', 'miller', 'davis', 'rodriguez', 'martinez', 'hernandez',
+  'lopez', 'gonzalez', 'wilson', 'anderson', 'thomas', 'taylor', 'moore', 'jackson', 'martin', 'lee', 'perez',
+  'thompson', 'white', 'harris', 'sanchez', 'clark', 'ramirez', 'lewis', 'robinson', 'walker', 'young', 'allen',
+  'king', 'wright', 'scott', 'torres', 'nguyen', 'hill', 'flores', 'green', 'adams', 'nelson', 'baker', 'hall',
+  'rivera', 'campbell', 'mitchell', 'carter', 'roberts',
+];
+
+const WANT = ['i want to', "i'd like to", 'i need to', 'can i', 'can you help me', 'i would like to', 'i have to', 'i was hoping to'];
+const PERSON = ['someone', 'a person', 'a real person', 'an agent', 'a human', 'somebody', 'a representative', 'the manager'];
+const DEPARTMENTS = ['sales', 'billing', 'support', 'technical support', 'tech support', 'customer service', 'the order department', 'accounting', 'shipping'];
+const TALK = ['speak to', 'talk to', 'speak with', 'talk with'];
+
+const ORDER_ACTIONS = [
+  'check the status of my order', 'place an order', 'place a new order', 'cancel my order', 'cancel an order',
+  'change my order', 'return an item', 'return my order', 'track my package', 'track my order', 'order more',
+  'add an item to my order', 'change the shipping address', 'change the delivery date', 'exchange an item',
+  'order a replacement', 'get a refund for my order', 'buy a new phone', 'order some more boxes', 'update my order',
+];
+const ORDER_STATEMENTS = [
+  'my package never arrived', "i haven't received my order", 'my order is late', 'the package was damaged',
+  'i got the wrong item', 'my order is missing an item', 'the delivery never came', 'i ordered it last week',
+  'i placed an order yesterday', 'it was delivered to the wrong address', 'the box was empty', 'my order number is',
+];
+const ORDER_QUESTIONS = [
+  'where is my order', 'when will my order arrive', 'how long does delivery take', 'how much is shipping',
+  'do you ship overnight', 'is this item in stock', 'do you have it in stock', 'can i pick it up in the store',
+  'what is your return policy', 'how do i return something', 'do you have the red one', 'when will it ship',
+];
+const SUPPORT_STATEMENTS = [
+  'my internet is not working', 'my internet is down', 'my internet keeps going down', 'the internet is very slow',
+  'my wifi keeps disconnecting', 'my modem is not working', 'my router keeps restarting', 'my phone is not working',
+  'the app is not working', 'the app crashed', 'my computer is frozen', 'i forgot my password', "i can't sign in",
+  "i can't access my account", 'my account is locked', 'my email is not working', 'the connection keeps dropping',
+  'the tv is not working', 'i have no signal', 'the light on the modem is blinking', 'i rebooted the router',
+  'i already restarted it', 'i tried that already', 'i restarted the computer', 'it stopped working yesterday',
+  'the screen is black', 'my service is out', 'nothing works', 'it keeps crashing', 'the device will not turn on',
+];
+const SUPPORT_ACTIONS = [
+  'reset my password', 'set up my new router', 'set up my modem', 'install the app', 'fix my internet',
+  'get my wifi working', 'report an outage', 'upgrade my plan', 'log in to my account', 'activate my device',
+];
+const SUPPORT_QUESTIONS = [
+  'is there an outage', 'is the network down', 'why is my internet slow', 'how do i reset my router',
+  'how do i change my password', 'why does my wifi keep dropping', 'what is my account number', 'is the service down in my area',
+];
+const BILLING_STATEMENTS = [
+  'i was charged twice', 'there is an extra charge on my bill', 'my bill is too high', 'i was overcharged',
+  'i see a charge i do not recognize', 'i already paid my bill', 'i paid it last month', 'my payment did not go through',
+  'my card was declined', 'i have a question about my bill', 'i have a question about a charge', 'my autopay failed',
+];
+const BILLING_ACTIONS = [
+  'pay my bill', 'make a payment', 'update my credit card', 'change my payment method', 'set up autopay',
+  'set up automatic payments', 'cancel autopay', 'get a refund', 'dispute a charge', 'get a copy of my bill',
+  'get my invoice', 'get a receipt', 'change my billing address', 'talk about my bill', 'pay with a credit card',
+];
+const BILLING_QUESTIONS = [
+  'how much do i owe', 'when is my bill due', 'when is my payment due', 'what is my balance', 'why is my bill higher',
+  'why was i charged', 'do you take credit cards', 'can i pay by phone', 'what is this charge', 'is there a late fee',
+];
+const OTHER_QUESTIONS = [
+  'what are your hours', 'what time do you open', 'what time do you close', 'are you open today', 'are you open on saturday',
+  'are you open on the weekend', 'where are you located', 'what is your address', 'what is your phone number',
+  'what is your website', 'are you hiring', 'how do i contact you', 'who am i speaking with', 'can you help me',
+  'what can you do', 'is anyone there',
+];
+const OTHER_STATEMENTS = [
+  'i want to make a complaint', "i'm calling about my account", "i'm calling about a problem", 'i have a question',
+  'it is about my account', 'it is about my bill', 'it is about my order', 'it is about my internet', 'it is a personal matter',
+  'i want to update my address', 'i want to change my phone number', 'i want to leave a message', 'i have some feedback',
+  'thank you', 'thank you very much', 'goodbye', 'that is all', 'hello', 'hi', 'good morning', 'good afternoon',
+];
+const LEAD_INS = ['', 'yes ', 'hi ', 'hello ', 'um ', 'uh ', 'well ', 'yeah ', 'so ', 'okay '];
+const TAILS = ['', ' please', ' today', ' right now', ' thank you'];
+
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'zero', 'oh'];
+
+function cross(a: readonly string[], b: readonly string[], join = ' '): string[] {
+  return a.flatMap((x) => b.map((y) => `${x}${join}${y}`.trim()));
+}
+
+function namePhrases(names: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const name of names) {
+    out.push(name, `my name is ${name}`, `this is ${name}`, `it's ${name}`, `i'm ${name}`, `${name} speaking`);
+    out.push(`i want to talk to ${name}`, `can i speak with ${name}`);
+  }
+  return out;
+}
+
+function generatedNames(): string[] {
+  const out: string[] = [...FIRST_NAMES];
+  FIRST_NAMES.forEach((first, i) => {
+    for (let k = 0; k < 4; k++) out.push(`${first} ${LAST_NAMES[(i * 7 + k * 13) % LAST_NAMES.length]}`);
+  });
+  LAST_NAMES.forEach((last) => out.push(`mister ${last}`, `miss ${last}`));
+  return out;
+}
+
+/** Receptionist-call sentences plus the deployment's own topics, FAQ, names and phrases. */
+export function domainSentences(vocabulary: DomainVocabulary = {}): string[] {
+  const departments = [...DEPARTMENTS, ...(vocabulary.topics ?? [])];
+  const actions = [...ORDER_ACTIONS, ...SUPPORT_ACTIONS, ...BILLING_ACTIONS];
+  const statements = [...ORDER_STATEMENTS, ...SUPPORT_STATEMENTS, ...BILLING_STATEMENTS, ...OTHER_STATEMENTS];
+  const questions = [...ORDER_QUESTIONS, ...SUPPORT_QUESTIONS, ...BILLING_QUESTIONS, ...OTHER_QUESTIONS, ...(vocabulary.faq ?? [])];
+  const transfer = [
+    ...cross(cross(WANT, TALK), [...PERSON, ...departments.map((d) => `someone in ${d}`)]),
+    ...cross(['transfer me to', 'connect me to', 'put me through to', 'connect me with', 'can you transfer me to', 'please transfer me to'], [...PERSON, ...departments.map((d) => `the ${d} department`), ...departments]),
+    ...cross(cross(WANT, TALK), ['someone about my order', 'someone about my bill', 'an agent about my account', 'a technician']),
+  ];
+  const requests = cross(WANT, actions);
+  const numbers = cross(['my order number is', 'the account number is', 'my zip code is'], cross(NUMBER_WORDS, NUMBER_WORDS));
+  const sentences = [
+    ...cross(LEAD_INS, [...statements, ...questions]),
+    ...cross(requests, TAILS, ''),
+    ...transfer,
+    ...numbers,
+    ...namePhrases(generatedNames()),
+    ...namePhrases(vocabulary.names ?? []),
+    ...(vocabulary.phrases ?? []),
+    ...(vocabulary.topics ?? []).flatMap((t) => [`it's about ${t}`, `i have a question about ${t}`, `${t} please`]),
+  ];
+  return sentences.map((s) => s.toLowerCase().trim()).filter((s) => s.length > 0);
+}

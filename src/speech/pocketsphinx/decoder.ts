@@ -1,0 +1,135 @@
+// One pocketsphinx decoder (used inside a worker thread): its searches per turn context, and one
+// utterance at a time decoded incrementally from 16 kHz PCM.
+import type { Hypothesis, RecognitionContext, RecognitionResult } from '../types.js';
+import { ps, type Pointer } from './binding.js';
+import { digitsGrammar, yesNoGrammar } from './grammars.js';
+
+export interface DecoderSetup {
+  hmmDir: string;
+  dictPath: string;
+  /** Free-speech domain LM (ARPA text). */
+  domainLmPath: string;
+  /** Yes/no LM (ARPA); when absent the yes/no JSGF grammar is used. */
+  yesNoLmPath?: string;
+  /** Extra pocketsphinx flags, e.g. { '-beam': '1e-60' }. */
+  flags?: Record<string, string>;
+}
+
+const BASE_FLAGS: Record<string, string> = {
+  '-samprate': '16000',
+  // speech.md: +3/60 passcodes and lower WER on telephone audio.
+  '-remove_noise': 'no',
+  // Our VAD already gates the turn; pocketsphinx's own would cut an utterance at pauses.
+  '-remove_silence': 'no',
+  '-logfn': '/dev/null',
+};
+
+const NBEST_LIMIT = 10;
+
+export class Decoder {
+  private readonly handle: Pointer;
+  private readonly config: Pointer;
+  private readonly logmath: Pointer;
+  private readonly searches = new Set<string>();
+  private inUtterance = false;
+
+  constructor(private readonly setup: DecoderSetup) {
+    const flags = { ...BASE_FLAGS, '-hmm': setup.hmmDir, '-dict': setup.dictPath, ...setup.flags };
+    const variadic: unknown[] = [];
+    for (const [name, value] of Object.entries(flags)) variadic.push('str', name, 'str', value);
+    variadic.push('str', null);
+    this.config = ps.cmdLnInit(null, ps.args(), 1, ...variadic);
+    if (!this.config) throw new Error('pocketsphinx rejected its configuration');
+    this.handle = ps.init(this.config);
+    if (!this.handle) throw new Error(`pocketsphinx failed to load the model in ${setup.hmmDir}`);
+    this.logmath = ps.getLogmath(this.handle);
+  }
+
+  /** Chooses the search for the context and starts an utterance. */
+  begin(context: RecognitionContext): void {
+    if (this.inUtterance) ps.endUtt(this.handle);
+    ps.setSearch(this.handle, this.searchFor(context));
+    if (ps.startUtt(this.handle) < 0) throw new Error('pocketsphinx could not start an utterance');
+    this.inUtterance = true;
+  }
+
+  feed(samples: Int16Array): void {
+    if (!this.inUtterance || samples.length === 0) return;
+    if (ps.processRaw(this.handle, samples, samples.length, 0, 0) < 0) throw new Error('pocketsphinx failed to process audio');
+  }
+
+  partial(): string {
+    return this.inUtterance ? (ps.getHyp(this.handle, [0]) ?? '') : '';
+  }
+
+  finish(): RecognitionResult {
+    if (!this.inUtterance) return { text: '', confidence: 0 };
+    this.inUtterance = false;
+    ps.endUtt(this.handle);
+    const text = (ps.getHyp(this.handle, [0]) ?? '').trim();
+    if (!text) return { text: '', confidence: 0 };
+    const confidence = this.posterior();
+    return { text, confidence, nbest: this.nbest(text, confidence) };
+  }
+
+  free(): void {
+    if (this.inUtterance) ps.endUtt(this.handle);
+    ps.free(this.handle);
+    ps.cmdLnFree(this.config);
+  }
+
+  private posterior(): number {
+    const value = ps.logmathExp(this.logmath, ps.getProb(this.handle));
+    return Number.isFinite(value) ? Math.max(0, Math.min(1, value)) : 0;
+  }
+
+  /** Distinct lattice paths, best first; the score gap to the best sets each one's share of the confidence. */
+  private nbest(best: string, bestConfidence: number): Hypothesis[] {
+    const out: Hypothesis[] = [{ text: best, confidence: bestConfidence }];
+    const seen = new Set([best]);
+    let iterator = ps.nbest(this.handle, 0, -1, null, null);
+    let bestScore: number | undefined;
+    for (let n = 0; iterator && n < NBEST_LIMIT * 4 && out.length < NBEST_LIMIT; n++) {
+      const score = [0];
+      const text = (ps.nbestHyp(iterator, score) ?? '').replace(/<\/?s>|<sil>|\[[a-z]+\]|\(\d+\)/g, ' ').replace(/\s+/g, ' ').trim();
+      bestScore ??= score[0]!;
+      if (text && !seen.has(text)) {
+        seen.add(text);
+        const ratio = ps.logmathExp(this.logmath, score[0]! - bestScore);
+        out.push({ text, confidence: Math.max(0, Math.min(1, bestConfidence * (Number.isFinite(ratio) ? ratio : 0))) });
+      }
+      iterator = ps.nbestNext(iterator);
+    }
+    if (iterator) ps.nbestFree(iterator);
+    return out;
+  }
+
+  private searchFor(context: RecognitionContext): string {
+    if (context.kind === 'digits') {
+      const length = Math.max(1, Math.min(12, Math.floor(context.length)));
+      if (context.expected) {
+        // Replaced on every use: one expected code per call, never accumulated.
+        this.must(ps.setJsgfString(this.handle, 'expected', digitsGrammar(length, context.expected)), 'expected-code grammar');
+        return 'expected';
+      }
+      return this.ensure(`digits${length}`, () => ps.setJsgfString(this.handle, `digits${length}`, digitsGrammar(length)));
+    }
+    if (context.kind === 'yesNo') {
+      const lm = this.setup.yesNoLmPath;
+      return this.ensure('yesno', () => (lm ? ps.setLmFile(this.handle, 'yesno', lm) : ps.setJsgfString(this.handle, 'yesno', yesNoGrammar())));
+    }
+    return this.ensure('domain', () => ps.setLmFile(this.handle, 'domain', this.setup.domainLmPath));
+  }
+
+  private ensure(name: string, add: () => number): string {
+    if (!this.searches.has(name)) {
+      this.must(add(), name);
+      this.searches.add(name);
+    }
+    return name;
+  }
+
+  private must(status: number, what: string): void {
+    if (status < 0) throw new Error(`pocketsphinx could not load the ${what} search (a word missing from the dictionary?)`);
+  }
+}

@@ -1,0 +1,92 @@
+// JSGF grammars for the closed-vocabulary turns: exactly-N digits (with "oh"/"zero" and lead-in
+// fillers) and yes/no with synonyms. Word lists are exported so the app dictionary covers them.
+
+export const DIGIT_WORDS: Record<string, string> = {
+  zero: '0', oh: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
+};
+const SPOKEN_DIGIT = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+/** Each extra filler is a chance to swallow a digit (speech.md): keep this list short. */
+const DIGIT_LEAD_INS = ['uh', 'um', 'okay', 'sure', "it's", 'it is', 'the code is', 'the number is'];
+
+export const YES_PHRASES = [
+  'yes', 'yeah', 'yep', 'yup', 'sure', 'okay', 'alright', 'correct', 'right', 'absolutely', 'of course', 'sure thing',
+  'go ahead', 'please do', "that's right", "that's correct", 'yes i would', 'yes i do', 'definitely',
+];
+export const NO_PHRASES = [
+  'no', 'nope', 'nah', 'not now', 'not right now', 'no thanks', 'no thank you', 'never mind', "don't",
+  "don't transfer me", "no i don't", 'not really', 'no way',
+];
+export const UNCLEAR_PHRASES = [
+  'maybe', 'maybe later', "i'm not sure", "i don't know", 'what do you mean', 'can you repeat that', 'let me think', 'hmm',
+];
+const YES_NO_LEAD_INS = ['well', 'uh', 'um', 'oh', 'hmm', 'yes', 'yeah', 'no'];
+const YES_NO_TAILS = [
+  'please', 'thanks', 'thank you', 'please transfer me', 'please connect me', 'transfer me', 'connect me', 'go ahead',
+  "that's all", "i'm good", "i'm fine", "i'm fine thanks", 'that would be great', "that's correct", "that's right", 'later',
+];
+
+function alternatives(phrases: readonly string[]): string {
+  return phrases.join(' | ');
+}
+
+/** A digit string as the words a caller says, one digit at a time ("0" as "zero"). */
+export function digitsAsWords(digits: string): string {
+  return [...digits].map((d) => SPOKEN_DIGIT[Number(d)]).join(' ');
+}
+
+/**
+ * Exactly `length` digits. With `expected`, the expected code is also its own path: JSGF splits
+ * probability evenly between alternatives, so that path gets a prior of 1/2 instead of 11^-n.
+ */
+export function digitsGrammar(length: number, expected?: string): string {
+  const digits = Array.from({ length }, () => '<d>').join(' ');
+  const expectedPath = expected && /^\d+$/.test(expected) && expected.length === length ? ` | (${expectedWords(expected)})` : '';
+  return [
+    '#JSGF V1.0;',
+    'grammar digits;',
+    `<d> = ${alternatives(Object.keys(DIGIT_WORDS))};`,
+    `<pre> = ${alternatives(DIGIT_LEAD_INS)};`,
+    `public <code> = [<pre>] [<pre>] ((${digits})${expectedPath});`,
+    '',
+  ].join('\n');
+}
+
+/** "0" may be said "oh" or "zero": both spellings are on the expected path. */
+function expectedWords(expected: string): string {
+  return [...expected].map((d) => (d === '0' ? '(zero | oh)' : SPOKEN_DIGIT[Number(d)])).join(' ');
+}
+
+export function yesNoGrammar(): string {
+  return [
+    '#JSGF V1.0;',
+    'grammar yesno;',
+    `<yes> = ${alternatives(YES_PHRASES)};`,
+    `<no> = ${alternatives(NO_PHRASES)};`,
+    `<unclear> = ${alternatives(UNCLEAR_PHRASES)};`,
+    `<pre> = ${alternatives(YES_NO_LEAD_INS)};`,
+    `<post> = ${alternatives(YES_NO_TAILS)};`,
+    'public <answer> = [<pre>] (<yes> | <no> | <unclear>) [<post>];',
+    '',
+  ].join('\n');
+}
+
+/** Every word the grammars use (the dictionary must hold all of them or the search fails to load). */
+export function grammarWords(): string[] {
+  const phrases = [
+    ...Object.keys(DIGIT_WORDS), ...DIGIT_LEAD_INS, ...YES_PHRASES, ...NO_PHRASES, ...UNCLEAR_PHRASES,
+    ...YES_NO_LEAD_INS, ...YES_NO_TAILS,
+  ];
+  return [...new Set(phrases.flatMap((p) => p.split(' ')))];
+}
+
+/** The yes/no phrases as sentences, for training the yes/no language model. */
+export function yesNoSentences(): string[] {
+  const cores = [...YES_PHRASES, ...NO_PHRASES, ...UNCLEAR_PHRASES];
+  const out: string[] = [...cores];
+  for (const core of cores) {
+    for (const pre of YES_NO_LEAD_INS) out.push(`${pre} ${core}`);
+    for (const tail of YES_NO_TAILS) out.push(`${core} ${tail}`);
+  }
+  return out;
+}

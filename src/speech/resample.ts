@@ -1,0 +1,90 @@
+// Streaming 2:1 rate changers for speech (8 kHz telephone <-> 16 kHz models/voices): windowed-sinc
+// FIR so nothing images above 4 kHz (the recognizer's 16 kHz front end would see it as speech).
+// Written here because src/media has no resampler yet; swap for media's when it lands.
+
+const TAPS = 48;
+
+/** Low-pass at a quarter of the 16 kHz rate (4 kHz), Blackman window, unity DC gain. */
+function halfbandKernel(): Float64Array {
+  const h = new Float64Array(TAPS);
+  const centre = (TAPS - 1) / 2;
+  let sum = 0;
+  for (let i = 0; i < TAPS; i++) {
+    const t = i - centre;
+    const sinc = t === 0 ? 0.5 : Math.sin(Math.PI * 0.5 * t) / (Math.PI * t);
+    const window = 0.42 - 0.5 * Math.cos((2 * Math.PI * i) / (TAPS - 1)) + 0.08 * Math.cos((4 * Math.PI * i) / (TAPS - 1));
+    h[i] = sinc * window;
+    sum += h[i]!;
+  }
+  for (let i = 0; i < TAPS; i++) h[i]! /= sum;
+  return h;
+}
+const KERNEL = halfbandKernel();
+
+function clamp16(value: number): number {
+  return value > 32767 ? 32767 : value < -32768 ? -32768 : Math.round(value);
+}
+
+/** 8 kHz -> 16 kHz; keeps filter state across calls so 20 ms frames join seamlessly. */
+export class Upsampler2x {
+  /** Last TAPS/2 input samples (zero-stuffed signal has TAPS/2 non-zero taps per output). */
+  private history = new Float64Array(TAPS / 2);
+
+  process(input: Int16Array): Int16Array {
+    const half = TAPS / 2;
+    const buffer = new Float64Array(half + input.length);
+    buffer.set(this.history);
+    for (let i = 0; i < input.length; i++) buffer[half + i] = input[i]!;
+    const out = new Int16Array(input.length * 2);
+    for (let n = 0; n < input.length; n++) {
+      // Output phase p uses even or odd kernel taps against the input ending at n.
+      for (let phase = 0; phase < 2; phase++) {
+        let acc = 0;
+        for (let k = 0; k < half; k++) acc += KERNEL[2 * k + phase]! * buffer[half + n - k]!;
+        out[2 * n + phase] = clamp16(acc * 2);
+      }
+    }
+    this.history = buffer.slice(buffer.length - half);
+    return out;
+  }
+}
+
+/** 16 kHz -> 8 kHz (anti-aliased decimation); keeps state across calls. */
+export class Downsampler2x {
+  private history = new Float64Array(TAPS - 1);
+  private odd = false;
+
+  process(input: Int16Array): Int16Array {
+    const keep = TAPS - 1;
+    const buffer = new Float64Array(keep + input.length);
+    buffer.set(this.history);
+    for (let i = 0; i < input.length; i++) buffer[keep + i] = input[i]!;
+    const out: number[] = [];
+    for (let n = 0; n < input.length; n++) {
+      const take = !this.odd;
+      this.odd = !this.odd;
+      if (!take) continue;
+      let acc = 0;
+      for (let k = 0; k < TAPS; k++) acc += KERNEL[k]! * buffer[keep + n - k]!;
+      out.push(clamp16(acc));
+    }
+    this.history = buffer.slice(buffer.length - keep);
+    return Int16Array.from(out);
+  }
+}
+
+/** One-shot conversion of a whole buffer to 8 kHz: exact for 16 kHz, linear interpolation otherwise. */
+export function toTelephoneRate(samples: Int16Array, sampleRate: number): Int16Array {
+  if (sampleRate === 8000) return samples;
+  if (sampleRate === 16000) return new Downsampler2x().process(samples);
+  const ratio = sampleRate / 8000;
+  const out = new Int16Array(Math.floor(samples.length / ratio));
+  for (let i = 0; i < out.length; i++) {
+    const position = i * ratio;
+    const left = Math.floor(position);
+    const right = Math.min(left + 1, samples.length - 1);
+    const fraction = position - left;
+    out[i] = clamp16(samples[left]! * (1 - fraction) + samples[right]! * fraction);
+  }
+  return out;
+}

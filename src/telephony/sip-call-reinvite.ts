@@ -1,0 +1,112 @@
+// Offers inside a dialog (re-INVITE, UPDATE; RFC 3261 §14, RFC 3311, RFC 4028) and the ACK wait of our
+// 2xx to an INVITE — including the offer-in-200 / answer-in-ACK case (INVITE without SDP).
+import type { SipRequest, SipResponse } from '../sip/message.js';
+import { buildResponse } from '../sip/response.js';
+import { Reliable2xx } from '../sip/dialog-2xx.js';
+import { decideAsUas, MIN_SE, type SessionTimerDecision } from '../sip/session-timer.js';
+import { capabilityHeaders } from '../sip/ua-capabilities.js';
+import type { InviteServerTransaction } from '../sip/transaction/server-invite.js';
+import type { ServerTransaction } from '../sip/transaction/manager.js';
+import type { UserAgent } from '../sip/ua.js';
+import type { Flow } from '../sip/transport/types.js';
+import type { SipCall } from './sip-call.js';
+
+/** Headers of our 2xx to an offer: Contact, capabilities, the session timer we agreed to. */
+export function okHeaders(ua: UserAgent, transport: Flow['transport'], timer: SessionTimerDecision, withSdp: boolean): Record<string, string> {
+  const headers: Record<string, string> = { Contact: ua.contact(transport), ...capabilityHeaders() };
+  if (timer.kind === 'use') {
+    headers['Session-Expires'] = timer.header;
+    if (timer.require) headers.Require = 'timer';
+  }
+  if (withSdp) headers['Content-Type'] = 'application/sdp';
+  return headers;
+}
+
+/** 422 for a Session-Expires below our minimum (RFC 4028 §8.1). */
+export function rejectSmallInterval(ua: UserAgent, transaction: ServerTransaction, timer: SessionTimerDecision): boolean {
+  if (timer.kind !== 'reject') return false;
+  ua.respond(transaction, 422, undefined, { headers: { 'Min-SE': String(Math.max(timer.minSe, MIN_SE)) } });
+  return true;
+}
+
+/** Our 2xx to an INVITE waiting for its ACK; takes the SDP answer from the ACK when we offered. */
+export class PendingAck {
+  readonly acked: Promise<void>;
+  private settle!: (error?: Error) => void;
+  private readonly reliable: Reliable2xx;
+  private settled = false;
+
+  constructor(private readonly call: SipCall, transaction: InviteServerTransaction, response: SipResponse, private readonly expectAnswer: boolean) {
+    this.acked = new Promise((resolve, reject) => (this.settle = (e) => (e ? reject(e) : resolve())));
+    this.acked.catch(() => undefined);
+    const ua = call.context.ua;
+    this.reliable = new Reliable2xx(transaction, response, ua.client.transport, ua.timers, () => {
+      this.finish(new Error('no ACK for our 200 OK'));
+      void call.hangup('no ACK');
+    });
+  }
+
+  onAck(ack: SipRequest): void {
+    if (this.settled) return;
+    this.reliable.stop();
+    if (this.expectAnswer) {
+      const result = ack.body.length ? this.call.media.acceptAnswer(ack.body) : { ok: false as const, reason: 'ACK without the SDP answer' };
+      if (!result.ok) {
+        this.finish(new Error(result.reason));
+        void this.call.hangup(`bad answer in ACK: ${result.reason}`);
+        return;
+      }
+      this.call.noteHold();
+    }
+    this.finish();
+  }
+
+  get waiting(): boolean {
+    return !this.settled;
+  }
+
+  stop(): void {
+    this.reliable.stop();
+    this.finish(new Error('call ended before ACK'));
+  }
+
+  private finish(error?: Error): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.settle(error);
+  }
+}
+
+/** A re-INVITE or UPDATE from the other side: hold/unhold, codec change, session refresh. */
+export function handleOfferRequest(call: SipCall, request: SipRequest, transaction: ServerTransaction): void {
+  const ua = call.context.ua;
+  if (request.method === 'INVITE' && call.pendingAck?.waiting) {
+    ua.respond(transaction, 491, undefined, { headers: { 'Retry-After': '1' } });
+    return;
+  }
+  const timer = decideAsUas(request);
+  if (rejectSmallInterval(ua, transaction, timer)) return;
+  let body: Buffer | undefined;
+  if (request.body.length) {
+    const answer = call.media.answer(request.body);
+    if (!answer.ok) {
+      ua.respond(transaction, 488, undefined, { headers: { Warning: `304 frontdesk "${answer.reason.replace(/"/g, "'")}"` } });
+      return;
+    }
+    body = answer.body;
+  } else if (request.method === 'INVITE') {
+    body = call.media.offer();
+  }
+  call.dialog.refreshTarget(request);
+  call.sessionTimer?.reset();
+  const response = buildResponse(request, 200, undefined, {
+    headers: okHeaders(ua, call.dialog.flow.transport, timer, body !== undefined),
+    ...(body ? { body } : {}),
+  });
+  if (request.method === 'INVITE') {
+    call.pendingAck = new PendingAck(call, transaction as InviteServerTransaction, response, request.body.length === 0);
+  } else {
+    transaction.respond(response);
+  }
+  call.noteHold();
+}

@@ -1,0 +1,159 @@
+// MediaSession on the wire, against a bare UDP peer: nothing before configure, sequence/timestamp
+// continuity and marker bits, barge-in, hold, garbage input, symmetric RTP latching, the SRTP hook,
+// RTCP reports with RTT and BYE, idempotent close that releases the ports.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PortAllocator } from '../../src/media/ports.js';
+import { MediaSession, type PacketTransform, type RtcpReport } from '../../src/media/session.js';
+import { buildRtp } from '../../src/media/rtp.js';
+import { freeRtpRange } from '../helpers/ports.js';
+import { media, openPair, rawPeer, sine, silentLog, sleep, source, until } from './media-fixtures.js';
+
+async function openOne() {
+  const ports = new PortAllocator(await freeRtpRange(10));
+  const session = await MediaSession.open({ localAddress: '127.0.0.1', ports, logger: silentLog });
+  return { session, ports };
+}
+
+const isSilence = (payload: Buffer) => payload.every((b) => b === 0xff);
+
+test('nothing is sent before configure; then a continuous stream with a marker at each talkspurt', async () => {
+  const { session, ports } = await openOne();
+  const peer = await rawPeer();
+  try {
+    await sleep(100);
+    assert.equal(peer.packets.length, 0);
+    session.configure(media(peer.port));
+    await sleep(100);
+    await session.play(source({ samples: sine(500, 200), sampleRate: 8000 }));
+    await sleep(100);
+    await session.play(source({ samples: sine(500, 200), sampleRate: 8000 }));
+    await sleep(100);
+    const packets = peer.packets;
+    for (let i = 1; i < packets.length; i++) {
+      assert.equal(packets[i]!.sequenceNumber, (packets[i - 1]!.sequenceNumber + 1) & 0xffff, 'contiguous sequence');
+      assert.equal(packets[i]!.timestamp, (packets[i - 1]!.timestamp + 160) >>> 0, 'timestamp +160 per packet');
+      assert.equal(packets[i]!.ssrc, packets[0]!.ssrc);
+    }
+    const markers = packets.filter((p) => p.marker);
+    assert.equal(markers.length, 2, 'one marker per prompt');
+    assert.ok(markers.every((p) => !isSilence(p.payload)));
+    assert.ok(isSilence(packets[0]!.payload), 'silence frames while nothing plays');
+  } finally {
+    session.close();
+    peer.close();
+    assert.equal(ports.allocated, 0);
+  }
+});
+
+test('stopPlayback: the next frame is silence and play resolves stopped', async () => {
+  const { session } = await openOne();
+  const peer = await rawPeer();
+  try {
+    session.configure(media(peer.port));
+    const playing = session.play(source({ samples: sine(500, 5000), sampleRate: 8000 }));
+    await until(() => peer.packets.filter((p) => !isSilence(p.payload)).length >= 5);
+    session.stopPlayback();
+    const stoppedAt = peer.packets.length;
+    assert.equal(await playing, 'stopped');
+    assert.equal(session.isPlaying, false);
+    await sleep(100);
+    const after = peer.packets.slice(stoppedAt + 1); // one packet may have been in flight
+    assert.ok(after.length >= 3 && after.every((p) => isSilence(p.payload)));
+  } finally {
+    session.close();
+    peer.close();
+  }
+});
+
+test('hold (recvonly) stops sending; resuming keeps sequence and timestamp continuity', async () => {
+  const { session } = await openOne();
+  const peer = await rawPeer();
+  try {
+    session.configure(media(peer.port));
+    await sleep(100);
+    session.configure(media(peer.port, { direction: 'recvonly' }));
+    const held = peer.packets.length;
+    const last = peer.packets[held - 1]!;
+    await sleep(200);
+    assert.ok(peer.packets.length <= held + 1);
+    session.configure(media(peer.port));
+    await until(() => peer.packets.length > held + 3);
+    const resumed = peer.packets.find((p) => p.sequenceNumber === ((last.sequenceNumber + 1) & 0xffff))!;
+    assert.ok(resumed, 'sequence continues without a gap');
+    const elapsed = (resumed.timestamp - last.timestamp) >>> 0;
+    assert.ok(elapsed % 160 === 0 && elapsed >= 160 * 8, `timestamp advanced with time (${elapsed})`);
+  } finally {
+    session.close();
+    peer.close();
+  }
+});
+
+test('garbage, unknown payload types and strangers are dropped and counted; the source is latched', async () => {
+  const { session } = await openOne();
+  const peer = await rawPeer();
+  const stranger = await rawPeer();
+  try {
+    session.configure(media(59999)); // SDP says one port, the peer actually sends from another
+    const send = (socket: typeof peer.socket, buffer: Buffer) => socket.send(buffer, session.localPort, '127.0.0.1');
+    const rtp = (pt: number, seq: number) => buildRtp({ payloadType: pt, marker: false, sequenceNumber: seq, timestamp: seq * 160, ssrc: 77 }, Buffer.alloc(160, 0xff));
+    send(peer.socket, Buffer.from([1, 2, 3]));
+    send(peer.socket, Buffer.alloc(40, 0x40));
+    send(peer.socket, rtp(0, 1));
+    send(peer.socket, rtp(96, 2));
+    await sleep(50);
+    send(stranger.socket, rtp(0, 500));
+    await until(() => peer.packets.length > 2);
+    const stats = session.stats();
+    assert.equal(stats.dropped.malformed, 2);
+    assert.equal(stats.dropped.unknownPayloadType, 1);
+    assert.equal(stats.dropped.foreign, 1);
+    assert.equal(stats.packetsReceived, 1);
+    assert.equal(stranger.packets.length, 0, 'we answer the latched source only');
+  } finally {
+    session.close();
+    peer.close();
+    stranger.close();
+  }
+});
+
+test('the SRTP hook protects what is sent and unprotects what arrives', async () => {
+  const { a, b, close } = await openPair();
+  try {
+    const xor = (p: Buffer) => Buffer.from(p.map((byte) => byte ^ 0x5a));
+    const transform: PacketTransform = { protectRtp: xor, unprotectRtp: xor, protectRtcp: xor, unprotectRtcp: xor };
+    a.setTransform(transform);
+    await sleep(200);
+    assert.ok(b.stats().dropped.malformed > 0, 'B cannot read A without the transform');
+    b.setTransform(transform);
+    const before = b.stats().packetsReceived;
+    await sleep(200);
+    assert.ok(b.stats().packetsReceived > before + 5, 'with it on both sides media flows');
+    b.setTransform({ ...transform, unprotectRtp: () => null });
+    await sleep(100);
+    assert.ok(b.stats().dropped.unprotectFailed > 0);
+  } finally {
+    close();
+  }
+});
+
+test('RTCP: SR/RR with a round-trip time, and BYE on close; close is idempotent', async () => {
+  const { a, b, ports } = await openPair({}, 200);
+  const fromB: RtcpReport[] = [];
+  const fromA: RtcpReport[] = [];
+  a.on('rtcp', (r) => fromB.push(r));
+  b.on('rtcp', (r) => fromA.push(r));
+  await until(() => fromB.some((r) => r.roundTripMs !== undefined), 5000);
+  const report = fromB.find((r) => r.roundTripMs !== undefined)!;
+  assert.equal(report.kind, 'sr');
+  assert.ok(report.roundTripMs! >= 0 && report.roundTripMs! < 1000);
+  assert.equal(report.aboutUs!.cumulativeLost, 0);
+  assert.match(report.cname ?? '', /^frontdesk-/);
+  assert.equal(a.stats().remote?.cumulativeLost, 0);
+  a.close();
+  a.close();
+  await until(() => fromA.some((r) => r.kind === 'bye'));
+  b.close();
+  assert.equal(ports.allocated, 0);
+  assert.equal(await b.play(source({ samples: sine(500, 100), sampleRate: 8000 })), 'hangup');
+});
