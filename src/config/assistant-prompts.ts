@@ -16,8 +16,8 @@ export const defaultPrompts = {
   noAgent: 'Sorry, nobody in {department} can take calls right now.',
   agentUnavailable: 'Sorry, {agent} is {reason} right now.',
   offerWaitingList:
-    'I can put you on the waiting list so we call you back, or you can leave a voice message. Which would you prefer?',
-  offerWaitingListAgain: 'Please say waiting list, voice message, or no thanks.',
+    'I can put you on the waiting list so we call you back, or you can leave a voice message. Say waiting list or press 1, or say voice message or press 2.',
+  offerWaitingListAgain: 'Please say waiting list or press 1, say voice message or press 2, or say no thanks.',
   waitingListAdded: 'Done. You are on the waiting list, and {department} will call you back as soon as possible. Goodbye.',
   waitingListNeedsNumber: 'Sorry, I cannot put you on the waiting list without your phone number. You can leave a voice message instead.',
   voiceMessageStart: 'Please leave your message after the tone. Press the pound key or stop talking when you are done.',

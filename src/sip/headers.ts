@@ -39,6 +39,18 @@ export function canonicalHeaderName(name: string): string {
 
 const LIST_CANONICAL = new Set([...LIST_HEADERS].map((n) => canonicalHeaderName(n)));
 
+const TOKEN = /^[A-Za-z0-9\-.!%*_+`'~]+$/;
+
+/** Canonical name for a header name read off the wire, or undefined when it is not a token. */
+export function headerNameOf(name: string): string | undefined {
+  const known = wireNames.get(name);
+  if (known !== undefined || !TOKEN.test(name)) return known;
+  const canonical = canonicalHeaderName(name);
+  if (wireNames.size < 1024) wireNames.set(name, canonical);
+  return canonical;
+}
+const wireNames = new Map<string, string>();
+
 export function isListHeader(canonicalName: string): boolean {
   return LIST_CANONICAL.has(canonicalName);
 }
@@ -122,6 +134,11 @@ class HeaderList implements SipHeaders {
   clone(): SipHeaders {
     return new HeaderList(this.entries());
   }
+}
+
+/** Wraps pairs whose names are already canonical (the parser's output) without copying them. */
+export function headersFromPairs(pairs: [string, string][]): SipHeaders {
+  return new HeaderList(pairs);
 }
 
 /** An empty header list, or one filled from [name, value] pairs / a record (arrays = repeated). */

@@ -1,6 +1,6 @@
 // Bytes → SipMessage (RFC 3261 §7, §18.3, §25; RFC 4475 torture cases). Never throws: bad input
 // becomes { ok: false, error }, with the request attached when enough was read to answer 400.
-import { canonicalHeaderName, createHeaders, isListHeader, parseCSeq, splitHeaderList } from './headers.js';
+import { headerNameOf, headersFromPairs, isListHeader, parseCSeq, splitHeaderList } from './headers.js';
 import type { ParseResult, SipHeaders, SipRequest, SipResponse } from './message.js';
 import { parseNameAddr } from './name-addr.js';
 import { parseVia } from './via.js';
@@ -14,7 +14,6 @@ export interface ParseLimits {
   maxHeaderBytes?: number;
 }
 
-const TOKEN = /^[A-Za-z0-9\-.!%*_+`'~]+$/;
 // Lenient on purpose (any whitespace, URI with spaces) so a bent request line still gets its 400.
 const REQUEST_LINE = /^([A-Za-z0-9\-.!%*_+`'~]+)([ \t]+)(.*?)([ \t]+)(SIP\/\d+\.\d+)([ \t]*)$/i;
 const STATUS_LINE = /^(SIP\/\d+\.\d+) ([1-6]\d\d)(?: ([^\r\n]*))?$/i;
@@ -44,8 +43,7 @@ function parseUnchecked(data: Buffer, limits: ParseLimits): ParseResult {
   const problems = new Problems();
   if (!end) problems.note('missing blank line after headers');
 
-  const headers = createHeaders();
-  readHeaders(lines, headers, limits, problems);
+  const headers = headersFromPairs(readHeaders(lines, limits, problems));
 
   const body = end ? Buffer.from(data.subarray(end.body)) : Buffer.alloc(0);
   checkContentLength(headers, body, problems);
@@ -94,32 +92,32 @@ class Problems {
   }
 }
 
-function readHeaders(lines: string[], headers: SipHeaders, limits: ParseLimits, problems: Problems) {
+/** Header fields as [canonical name, value] pairs: unfolded, list values split, limits enforced. */
+function readHeaders(lines: string[], limits: ParseLimits, problems: Problems): [string, string][] {
   const maxHeaders = limits.maxHeaders ?? 256;
   const maxHeaderBytes = limits.maxHeaderBytes ?? 8192;
-  // Unfold continuation lines (RFC 3261 §7.3.1): the line break and leading LWS become one space.
-  const fields: string[] = [];
+  const pairs: [string, string][] = [];
   for (let i = 1; i < lines.length; i++) {
-    const line = stripCr(lines[i]!);
-    if (line[0] === ' ' || line[0] === '\t') {
-      if (fields.length === 0) { problems.note('header section starts with a continuation line'); continue; }
-      fields[fields.length - 1] = fields[fields.length - 1]!.trimEnd() + ' ' + line.trimStart();
-    } else fields.push(line);
-  }
-  let count = 0;
-  for (const field of fields) {
+    let field = stripCr(lines[i]!);
+    if (isContinuation(field)) { problems.note('header section starts with a continuation line'); continue; }
+    // Unfold continuation lines (RFC 3261 §7.3.1): the line break and leading LWS become one space.
+    while (i + 1 < lines.length && isContinuation(lines[i + 1]!)) {
+      field = field.trimEnd() + ' ' + stripCr(lines[++i]!).trimStart();
+    }
     if (field.length > maxHeaderBytes) { problems.note(`header field longer than ${maxHeaderBytes} bytes`); continue; }
     const colon = field.indexOf(':');
-    const name = colon < 0 ? '' : field.slice(0, colon).trimEnd();
-    if (!TOKEN.test(name)) { problems.note(`malformed header line "${field.slice(0, 40)}"`); continue; }
-    const canonical = canonicalHeaderName(name);
+    const canonical = colon < 0 ? undefined : headerNameOf(field.slice(0, colon).trimEnd());
+    if (!canonical) { problems.note(`malformed header line "${field.slice(0, 40)}"`); continue; }
     const value = field.slice(colon + 1).trim();
-    const values = isListHeader(canonical) ? splitHeaderList(value) : [value];
-    if (values.length === 0) values.push('');
-    count += values.length;
-    if (count > maxHeaders) { problems.note(`more than ${maxHeaders} header fields`); return; }
-    for (const v of values) headers.append(canonical, v);
+    if (!isListHeader(canonical) || !value.includes(',')) pairs.push([canonical, value]);
+    else for (const v of splitHeaderList(value)) pairs.push([canonical, v]);
+    if (pairs.length > maxHeaders) { problems.note(`more than ${maxHeaders} header fields`); break; }
   }
+  return pairs;
+}
+
+function isContinuation(line: string): boolean {
+  return line[0] === ' ' || line[0] === '\t';
 }
 
 function checkContentLength(headers: SipHeaders, body: Buffer, problems: Problems) {

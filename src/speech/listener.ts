@@ -34,6 +34,11 @@ export const DEFAULT_END_SILENCE_MS: Record<RecognitionContext['kind'], number> 
 const DEFAULT_MAX_SPEECH_MS = 15_000;
 /** Audio kept from before the VAD fired, so the recognizer hears the word onset. */
 const PREROLL_MS = 300;
+/**
+ * Pauses are held back and forwarded only when speech resumes; at the end only this much trailing
+ * silence reaches the recognizer (it otherwise inserts words into the end-of-turn silence).
+ */
+const TRAILING_SILENCE_MS = 200;
 
 export class Listener extends EventEmitter<{ 'speech-start': []; 'speech-end': [] }> {
   private readonly stoppers = new Set<() => void>();
@@ -61,6 +66,7 @@ export class Listener extends EventEmitter<{ 'speech-start': []; 'speech-end': [
       let speechAudioStartMs = 0;
       let speechEndedAt = 0;
       let settled = false;
+      const held: PcmChunk[] = [];
 
       const finish = (outcome: () => void) => {
         if (settled) return;
@@ -97,7 +103,23 @@ export class Listener extends EventEmitter<{ 'speech-start': []; 'speech-end': [
         this.source.off('audio', onAudio);
         speechEndedAt = performance.now();
         this.emit('speech-end');
+        let trailingMs = 0;
+        for (const frame of held) {
+          if (trailingMs >= TRAILING_SILENCE_MS) break;
+          session?.write(frame);
+          trailingMs += (frame.samples.length * 1000) / frame.sampleRate;
+        }
+        held.length = 0;
         session?.end();
+      };
+      const forward = (frame: PcmChunk) => {
+        if (vad.voiced === false) {
+          held.push(frame);
+          return;
+        }
+        for (const waiting of held) session!.write(waiting);
+        held.length = 0;
+        session!.write(frame);
       };
       const onAudio = (frame: PcmChunk) => {
         if (settled || !frame?.samples || !(frame.sampleRate > 0)) return;
@@ -118,7 +140,7 @@ export class Listener extends EventEmitter<{ 'speech-start': []; 'speech-end': [
           }
           return;
         }
-        session.write(frame);
+        forward(frame);
         if (events.some((e) => e.type === 'speech-end') || audioMs - speechAudioStartMs >= maxSpeechMs) endSpeech();
       };
 

@@ -69,5 +69,7 @@ export interface VAD {
   /** Feed one 20 ms frame at 8 kHz; returns the events this frame caused (often none). */
   process(frame: PcmChunk): VadEvent[];
   configure(options: Partial<VadOptions>): void;
+  /** Whether the last processed frame sounded like speech (lets the listener hold back pauses). */
+  readonly voiced?: boolean;
   reset(): void;
 }

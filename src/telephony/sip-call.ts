@@ -62,9 +62,10 @@ export class SipCall extends EventEmitter<CallEvents> implements Call, DialogUsa
     return transferCall(this, target, options);
   }
 
-  async hangup(reason = 'hangup'): Promise<void> {
-    if (this.closed) return this.release('local', reason);
-    this.close('local', reason);
+  /** BYE; `by` lets transfers end the call as 'transfer' rather than 'local'. */
+  async hangup(reason = 'hangup', by: HangupBy = 'local'): Promise<void> {
+    if (this.closed) return this.release(by, reason);
+    this.close(by, reason);
     await this.context.ua.requestInDialog(this.dialog, 'BYE').catch(() => undefined);
   }
 

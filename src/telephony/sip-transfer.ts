@@ -42,8 +42,7 @@ async function referTransfer(call: SipCall, uri: string): Promise<TransferResult
   }
   const outcome = await progress.outcome;
   call.referProgress = undefined;
-  if (outcome.ok && !call.closed) await call.hangup('transferred');
-  if (outcome.ok) call.release('transfer', 'transferred by REFER');
+  if (outcome.ok) await call.hangup('transferred by REFER', 'transfer');
   return outcome;
 }
 

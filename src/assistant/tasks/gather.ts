@@ -63,6 +63,7 @@ export async function gather(session: CallSession, options: GatherOptions): Prom
   if (!keys) session.dtmfBuffer = '';
   else if (session.dtmfBuffer.length > 0) return collectKeys(session, keys.maxDigits, keys.interDigitTimeoutMs);
 
+  void session.record.event('listen', { context: options.context.kind, timeoutMs: options.timeoutMs });
   const turn = new AbortController();
   const onStop = () => turn.abort();
   session.signal.addEventListener('abort', onStop, { once: true });

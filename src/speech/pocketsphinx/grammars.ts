@@ -20,7 +20,8 @@ export const NO_PHRASES = [
 export const UNCLEAR_PHRASES = [
   'maybe', 'maybe later', "i'm not sure", "i don't know", 'what do you mean', 'can you repeat that', 'let me think', 'hmm',
 ];
-const YES_NO_LEAD_INS = ['well', 'uh', 'um', 'oh', 'hmm', 'yes', 'yeah', 'no'];
+/** Lead-ins that are themselves answers (yes, no, hmm) made 'yes' come out as 'yeah nah': keep them out. */
+const YES_NO_LEAD_INS = ['well', 'uh', 'um', 'oh'];
 const YES_NO_TAILS = [
   'please', 'thanks', 'thank you', 'please transfer me', 'please connect me', 'transfer me', 'connect me', 'go ahead',
   "that's all", "i'm good", "i'm fine", "i'm fine thanks", 'that would be great', "that's correct", "that's right", 'later',

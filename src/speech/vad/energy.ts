@@ -39,6 +39,7 @@ export class EnergyVad implements VAD {
   private onsetVoicedMs = 0;
   private lastVoicedEndMs = 0;
   private speechStartMs = 0;
+  voiced = false;
 
   constructor(options: Partial<EnergyVadOptions> = {}) {
     this.options = { ...ENERGY_VAD_DEFAULTS, ...options };
@@ -55,6 +56,7 @@ export class EnergyVad implements VAD {
     this.onsetStartMs = -1;
     this.onsetVoicedMs = 0;
     this.lastVoicedEndMs = 0;
+    this.voiced = false;
   }
 
   /** The current noise floor estimate (dBFS), for diagnostics. */
@@ -70,6 +72,7 @@ export class EnergyVad implements VAD {
     this.clockMs += frameMs;
     const level = frameLevelDb(samples);
     const voiced = level > this.options.absoluteFloorDb && level > this.floorDb + this.options.marginDb;
+    this.voiced = voiced;
     this.trackFloor(level, voiced);
     return this.inSpeech ? this.duringSpeech(voiced) : this.beforeSpeech(voiced, startMs, frameMs);
   }

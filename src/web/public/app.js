@@ -36,7 +36,7 @@ function showTab(name) {
   activeTab = name;
   for (const button of document.querySelectorAll('#tabs button')) button.classList.toggle('active', button.dataset.tab === name);
   for (const section of document.querySelectorAll('.tab')) section.hidden = section.id !== `tab-${name}`;
-  refresh[name]().catch(showError);
+  Promise.resolve().then(() => refresh[name]()).catch(showError);
 }
 
 function showError(error) {

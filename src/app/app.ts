@@ -1,0 +1,137 @@
+// The composition root: builds the store, telephony, speech, brain, assistant and web server from
+// one validated config, routes each call to the configured mode, and owns reload and shutdown.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Config } from '../config/schema.js';
+import { loadConfig } from '../config/load.js';
+import { logger as makeLogger, type Logger } from '../log.js';
+import { activeCalls as activeCallsGauge } from '../metrics.js';
+import type { Call, IncomingCall } from '../telephony/call.js';
+import { createTelephony, type Telephony } from '../telephony/index.js';
+import { openStore } from '../store/index.js';
+import { LiveBus, withLive } from '../store/live.js';
+import type { CallStore } from '../store/store.js';
+import { createSpeechStack, type SpeechStack } from '../speech/index.js';
+import { createBrain } from '../assistant/brain/index.js';
+import { Receptionist } from '../assistant/receptionist.js';
+import { startWebServer } from '../web/server.js';
+import { readWav } from '../media/wav.js';
+import { runEcho, runPlayback } from './modes.js';
+import { CallTracker } from './call-tracker.js';
+
+export interface App {
+  readonly config: Config;
+  readonly telephony: Telephony;
+  readonly store: CallStore;
+  readonly live: LiveBus;
+  readonly webUrl: string;
+  /** Re-reads the config file (SIGHUP): new calls use it, calls in progress keep theirs. */
+  reload(): void;
+  /** Graceful: 503 to new calls, wait for calls up to the deadline, unregister, flush the store. */
+  stop(options?: { graceMs?: number }): Promise<void>;
+  /** Immediate: hang up every call now, flush the store. */
+  abort(): Promise<void>;
+}
+
+export interface StartOptions {
+  configFile?: string;
+  logger?: Logger;
+}
+
+export async function startApp(initial: Config, options: StartOptions = {}): Promise<App> {
+  let config = initial;
+  const log = options.logger ?? makeLogger('app');
+  const dataDir = resolve(config.operations.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+
+  const live = new LiveBus();
+  const store = withLive(await openStore(config, log), live);
+  const calls = new CallTracker(store, log);
+
+  let speech: SpeechStack | undefined;
+  let receptionist: Receptionist | undefined;
+  if (config.mode === 'assistant') {
+    speech = await createSpeechStack(config, { dataDir, logger: log });
+    receptionist = new Receptionist({ config, speech, brain: createBrain(config), store, logger: log });
+  }
+  const playback = config.mode === 'playback' ? readWav(requirePlaybackFile(config)) : undefined;
+
+  const telephony = await createTelephony(config, log);
+  const route = (incoming: IncomingCall): void => {
+    if (receptionist) {
+      void calls.watchIncoming(incoming, () => receptionist!.handle(incoming));
+      return;
+    }
+    void calls.answerSimple(incoming, (call: Call) => (playback ? runPlayback(call, playback) : runEcho(call)));
+  };
+  telephony.on('incoming', route);
+  await telephony.start();
+
+  const web = await startWebServer({
+    config,
+    store,
+    live,
+    logger: log,
+    status: () => {
+      const { registrations } = telephony.status();
+      return {
+        sip: { registrations: registrations.map((r) => ({ ...r, expiresAt: r.expiresAt?.toISOString() })), activeCalls: calls.count },
+        providers: providerNames(config),
+      };
+    },
+    browserCalls: (call: Call) => route(calls.asIncoming(call)),
+  });
+  log.info({ mode: config.mode, sip: telephony.status().listening, web: web.url }, 'frontdesk ready');
+
+  let stopping: Promise<void> | undefined;
+  const finish = async (): Promise<void> => {
+    await telephony.stop();
+    await web.close();
+    await speech?.close();
+    await store.close();
+    activeCallsGauge.set(0);
+  };
+
+  return {
+    get config() {
+      return config;
+    },
+    telephony,
+    store,
+    live,
+    webUrl: web.url,
+    reload() {
+      if (!options.configFile) return;
+      try {
+        const next = loadConfig(options.configFile);
+        config = next;
+        receptionist?.reload(next);
+        log.info({ file: options.configFile }, 'configuration reloaded');
+      } catch (error) {
+        log.error({ err: (error as Error).message }, 'configuration reload failed; keeping the running one');
+      }
+    },
+    stop({ graceMs = 30_000 } = {}) {
+      stopping ??= (async () => {
+        telephony.drain(Math.ceil(graceMs / 1000));
+        await calls.waitForAll(graceMs);
+        await calls.hangupAll('shutting down');
+        await finish();
+      })();
+      return stopping;
+    },
+    async abort() {
+      await calls.hangupAll('shutting down now');
+      await finish();
+    },
+  };
+}
+
+function providerNames(config: Config): Record<string, string> {
+  return { telephony: config.telephony, mode: config.mode, stt: config.speech.stt, tts: config.speech.tts, vad: config.speech.vad };
+}
+
+function requirePlaybackFile(config: Config): string {
+  if (!config.playbackFile) throw new Error('mode playback needs playbackFile (or --play)');
+  return config.playbackFile;
+}

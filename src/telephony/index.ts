@@ -1,0 +1,11 @@
+// How calls arrive and leave: a generic SIP trunk/PBX (default) or RingCentral. Both produce `Call`s.
+import type { Config } from '../config/schema.js';
+import type { Logger } from '../log.js';
+import { SipTelephony } from './sip-trunk.js';
+
+/** What the application needs from a telephony provider. */
+export type Telephony = Pick<SipTelephony, 'on' | 'off' | 'start' | 'stop' | 'drain' | 'dial' | 'status'>;
+
+export async function createTelephony(config: Config, logger: Logger | undefined): Promise<Telephony> {
+  return new SipTelephony({ sip: config.sip, media: config.media, logger });
+}
