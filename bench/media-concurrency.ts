@@ -33,7 +33,7 @@ function analyse(file: string, filter: string): JitterFigures {
   const streams = new Map<string, number[]>();
   for (const line of out.trim().split('\n')) {
     const [time, src, dst] = line.split('\t');
-    if (!time) continue;
+    if (!time || Number(dst) % 2 === 1) continue; // RTP only (RTCP goes to the odd port)
     const key = `${src}>${dst}`;
     (streams.get(key) ?? streams.set(key, []).get(key)!).push(Number(time) * 1000);
   }

@@ -11,7 +11,7 @@ SUDO=""
 # Tests and benchmarks: sipp, baresip, kamailio, tshark, espeak-ng, chromium.
 PACKAGES=(
   libpocketsphinx3 libsphinxbase3 pocketsphinx pocketsphinx-en-us libflite1 flite sox
-  sip-tester baresip kamailio tshark espeak-ng chromium
+  sip-tester baresip kamailio tshark espeak-ng chromium openssl
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

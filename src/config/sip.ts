@@ -14,6 +14,8 @@ export const sipAccountSchema = z.object({
   outboundProxy: z.string().optional(),
   expires: z.number().int().min(1).max(86400).default(300),
   transport: z.enum(['udp', 'tcp', 'tls']).optional(),
+  /** false: do not REGISTER (IP-authenticated trunks); the credentials still answer INVITE challenges. */
+  register: z.boolean().default(true),
 });
 
 /** RFC 3261 timer bases (ms); tests shorten them. */
@@ -39,6 +41,8 @@ export const sipSchema = z.object({
     .object({ port: z.number().int().min(1).max(65535), cert: z.string(), key: z.string() })
     .optional(),
   outboundProxy: z.string().optional(),
+  /** TLS client side (registrars such as RingCentral): extra trusted CA file (PEM); system CAs are always trusted. */
+  tlsClient: z.object({ ca: z.string().optional(), verify: z.boolean().default(true) }).prefault({}),
   accounts: z.array(sipAccountSchema).default([]),
   /** CIDRs whose INVITEs are answered; registrars of accounts are always allowed. */
   allow: z.array(z.string()).default(['127.0.0.0/8', '::1/128', '10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7']),

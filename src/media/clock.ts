@@ -16,6 +16,10 @@ export interface PacingClockOptions {
   now?: () => bigint;
   setTimer?: (callback: () => void, delayMs: number) => unknown;
   clearTimer?: (handle: unknown) => void;
+  /** Wake this long before a deadline and sleep the rest precisely (timers only have 1 ms
+   *  granularity). The thread blocks for at most this long per tick; 0 disables. Default 1.5 ms
+   *  with the real clock, 0 with an injected one. */
+  fineWaitMs?: number;
 }
 
 export class PacingClock {
@@ -30,6 +34,8 @@ export class PacingClock {
   private timer: unknown;
   private skipped = 0;
   private lateNsMax = 0n;
+  private readonly fineWaitNs: bigint;
+  private readonly sleeper = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(options: PacingClockOptions = {}) {
     this.periodNs = BigInt(Math.round((options.periodMs ?? 20) * 1e6));
@@ -37,6 +43,7 @@ export class PacingClock {
     this.now = options.now ?? process.hrtime.bigint;
     this.setTimer = options.setTimer ?? ((callback, delayMs) => setTimeout(callback, delayMs));
     this.clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as NodeJS.Timeout));
+    this.fineWaitNs = BigInt(Math.round((options.fineWaitMs ?? (options.now ? 0 : 1.5)) * 1e6));
   }
 
   /** Runs `listener` on every tick; the clock runs while anyone listens. Returns the unsubscribe. */
@@ -82,6 +89,11 @@ export class PacingClock {
   private fire = (): void => {
     this.timer = undefined;
     let now = this.now();
+    const due = this.deadlineOf(this.nextTick);
+    if (due > now && due - now <= this.fineWaitNs) {
+      Atomics.wait(this.sleeper, 0, 0, Number(due - now) / 1e6); // a precise sub-ms sleep, no spinning
+      now = this.now();
+    }
     let ran = 0;
     while (this.deadlineOf(this.nextTick) <= now + EARLY_TOLERANCE_NS) {
       if (ran === this.maxCatchUpTicks) {
@@ -106,7 +118,7 @@ export class PacingClock {
       now = this.now();
     }
     if (this.listeners.size === 0) return;
-    const waitNs = this.deadlineOf(this.nextTick) - now;
+    const waitNs = this.deadlineOf(this.nextTick) - now - this.fineWaitNs;
     const delayMs = Math.max(0, Number(waitNs) / 1e6);
     this.timer = this.setTimer(this.fire, Math.floor(delayMs)) ?? true;
   };

@@ -1,9 +1,10 @@
-// SDES key exchange (RFC 4568): the SDP `a=crypto:` attribute for AES_CM_128_HMAC_SHA1_80 —
-// parse an offer's lines, pick the first usable one, make our own key and the answer line.
+// SDES key exchange (RFC 4568): the SDP `a=crypto:` attribute for AES_CM_128_HMAC_SHA1_80 / _32 —
+// parse an offer's lines, pick the first usable one, make our own key, build the SRTP transform.
 import { randomBytes } from 'node:crypto';
-import { SRTP_MASTER_KEY_LENGTH, SRTP_MASTER_SALT_LENGTH } from './srtp.js';
+import { SRTP_MASTER_KEY_LENGTH, SRTP_MASTER_SALT_LENGTH, createSrtpTransform, type SrtpSuite, type SrtpTransform } from './srtp.js';
 
 export const SDES_SUITE = 'AES_CM_128_HMAC_SHA1_80';
+const SUITES: string[] = ['AES_CM_128_HMAC_SHA1_80', 'AES_CM_128_HMAC_SHA1_32'];
 
 export interface SdesKey {
   key: Buffer;
@@ -45,9 +46,9 @@ export function cryptoAttributes(sdp: string): CryptoAttribute[] {
     .filter((attribute): attribute is CryptoAttribute => attribute !== undefined);
 }
 
-/** The first offered line we can use: our suite, no session parameters we would have to honour. */
+/** The first offered line we can use: a suite we run, no session parameters we would have to honour. */
 export function chooseCrypto(offered: CryptoAttribute[]): CryptoAttribute | undefined {
-  return offered.find((attribute) => attribute.suite === SDES_SUITE && attribute.sessionParams.length === 0);
+  return offered.find((attribute) => SUITES.includes(attribute.suite) && attribute.sessionParams.length === 0);
 }
 
 export function generateSdesKey(): SdesKey {
@@ -57,4 +58,21 @@ export function generateSdesKey(): SdesKey {
 /** The attribute value (without "a=crypto:"), e.g. for an offer (tag 1) or an answer (the offer's tag). */
 export function formatCryptoAttribute(tag: number, key: SdesKey): string {
   return `${tag} ${SDES_SUITE} inline:${Buffer.concat([key.key, key.salt]).toString('base64')}`;
+}
+
+/** A fresh master key as the base64 inline value SDP carries (sdp-negotiate's LocalMedia.srtp). */
+export function newInlineKey(): string {
+  const key = generateSdesKey();
+  return Buffer.concat([key.key, key.salt]).toString('base64');
+}
+
+/**
+ * The SRTP transform for a negotiated SDES exchange: our inline key and the peer's chosen a=crypto
+ * (suite + key params). Undefined when the peer's line is not one we can run.
+ */
+export function sdesTransform(localInlineKey: string, remote: { suite: string; keyParams: string; sessionParams?: string }): SrtpTransform | undefined {
+  const local = parseCryptoAttribute(`1 ${remote.suite} inline:${localInlineKey}`);
+  const peer = parseCryptoAttribute(`1 ${remote.suite} ${remote.keyParams}${remote.sessionParams ? ` ${remote.sessionParams}` : ''}`);
+  if (!local || !peer || !chooseCrypto([peer])) return undefined;
+  return createSrtpTransform(local, peer, remote.suite as SrtpSuite);
 }

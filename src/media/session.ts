@@ -14,6 +14,7 @@ import { ReceivePath } from './receive-path.js';
 import { SendPath } from './send-path.js';
 import { SessionTransport, type MediaStats, type PacketTransform, type RtcpReport } from './session-transport.js';
 import { logger as makeLogger, type Logger } from '../log.js';
+import { rtpJitter, rtpLoss } from '../metrics.js';
 import type { DtmfEvent, PlayOptions, PlayOutcome } from '../telephony/call.js';
 
 export type { MediaStats, PacketTransform, RtcpReport } from './session-transport.js';
@@ -61,7 +62,7 @@ export class MediaSession extends EventEmitter<{ audio: [PcmChunk]; dtmf: [DtmfE
     this.queue = new PlayQueue(CALL_SAMPLE_RATE, log);
     transport.onRtp = (packet, nowMs) => this.receiver?.receive(packet, nowMs, this.digitsIn) ?? 'unknown-pt';
     transport.onRtcp = (report) => this.emit('rtcp', report);
-    transport.onNewSource = () => this.media && this.resetReceiver(this.media);
+    transport.onNewSource = () => this.media && this.useReceiver(new ReceivePath(this.media, this.jitterBufferMs), this.media);
     this.unsubscribeLater(options.clock ?? sharedClock);
   }
 
@@ -77,12 +78,14 @@ export class MediaSession extends EventEmitter<{ audio: [PcmChunk]; dtmf: [DtmfE
     if (this.closed) return;
     const codecChanged = !this.media || JSON.stringify(this.media.codec) !== JSON.stringify(media.codec);
     const eventsChanged = JSON.stringify(this.media?.telephoneEvent) !== JSON.stringify(media.telephoneEvent);
+    // Built first: an unsupported codec throws here, before any state has changed.
+    const receiver = codecChanged || eventsChanged ? new ReceivePath(media, this.jitterBufferMs) : undefined;
     this.media = media;
     this.transport.setRemote(media.remote);
     if (!this.sender) this.sender = new SendPath(media);
     else this.sender.configure(media);
     this.queue.setRate(this.sender.codecRate);
-    if (codecChanged || eventsChanged) this.resetReceiver(media);
+    if (receiver) this.useReceiver(receiver, media);
   }
 
   play(source: PcmSource, options?: PlayOptions): Promise<PlayOutcome> {
@@ -116,13 +119,21 @@ export class MediaSession extends EventEmitter<{ audio: [PcmChunk]; dtmf: [DtmfE
     if (this.closed) return;
     this.closed = true;
     this.unsubscribe?.();
+    this.recordMetrics();
     this.queue.close();
     this.sender?.cancelDigits();
     this.transport.close(this.sender);
   }
 
-  private resetReceiver(media: NegotiatedMedia): void {
-    this.receiver = new ReceivePath(media, this.jitterBufferMs);
+  private recordMetrics(): void {
+    const stats = this.receiver?.stats;
+    if (!stats || stats.expected === 0) return;
+    rtpLoss.observe(Math.max(0, stats.lost) / stats.expected);
+    rtpJitter.observe(stats.jitterMs / 1000);
+  }
+
+  private useReceiver(receiver: ReceivePath, media: NegotiatedMedia): void {
+    this.receiver = receiver;
     this.inband = media.telephoneEvent ? undefined : new InbandDtmfDetector();
   }
 

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { aesCm, deriveSessionKey, SrtpStream, SrtpError, createSrtpTransform } from './srtp.js';
-import { cryptoAttributes, chooseCrypto, formatCryptoAttribute, generateSdesKey, parseCryptoAttribute } from './sdes.js';
+import { cryptoAttributes, chooseCrypto, formatCryptoAttribute, generateSdesKey, newInlineKey, parseCryptoAttribute, sdesTransform } from './sdes.js';
 
 const hex = (text: string) => Buffer.from(text.replace(/\s+/g, ''), 'hex');
 const MASTER_KEY = hex('E1F97A0D3E018BE0D64FA32C06DE4139');
@@ -59,19 +59,19 @@ test('two sessions keyed by SDES round-trip RTP across a sequence wrap, reject t
   for (let i = 0; i < 10; i++) {
     const seq = (0xfffa + i) & 0xffff; // crosses the 16-bit wrap: ROC becomes 1
     const plain = rtpPacket(seq, 0x1234, i);
-    const wire = offerer.outbound(plain, 'rtp');
+    const wire = offerer.protectRtp(plain);
     assert.notDeepEqual(wire.subarray(12, 172), plain.subarray(12));
-    assert.deepEqual(answerer.inbound(wire, 'rtp'), plain);
-    assert.equal(answerer.inbound(wire, 'rtp'), null, 'replay is dropped');
-    const back = answerer.outbound(rtpPacket(seq, 0x9999, 0x55), 'rtp');
-    assert.deepEqual(offerer.inbound(back, 'rtp'), rtpPacket(seq, 0x9999, 0x55));
+    assert.deepEqual(answerer.unprotectRtp(wire), plain);
+    assert.equal(answerer.unprotectRtp(wire), null, 'replay is dropped');
+    const back = answerer.protectRtp(rtpPacket(seq, 0x9999, 0x55));
+    assert.deepEqual(offerer.unprotectRtp(back), rtpPacket(seq, 0x9999, 0x55));
   }
-  const tampered = offerer.outbound(rtpPacket(20, 0x1234, 7), 'rtp');
+  const tampered = offerer.protectRtp(rtpPacket(20, 0x1234, 7));
   tampered[20]! ^= 1;
-  assert.equal(answerer.inbound(tampered, 'rtp'), null);
-  assert.equal(answerer.inbound(Buffer.from('garbage'), 'rtp'), null);
+  assert.equal(answerer.unprotectRtp(tampered), null);
+  assert.equal(answerer.unprotectRtp(Buffer.from('garbage')), null);
   const report = Buffer.concat([Buffer.from([0x81, 200, 0, 6]), Buffer.alloc(4, 0x12), Buffer.alloc(20, 3)]);
-  assert.deepEqual(answerer.inbound(offerer.outbound(report, 'rtcp'), 'rtcp'), report);
+  assert.deepEqual(answerer.unprotectRtcp(offerer.protectRtcp(report)), report);
 });
 
 test('bad keys and unusable crypto lines give clear answers', () => {
@@ -85,4 +85,18 @@ test('bad keys and unusable crypto lines give clear answers', () => {
   const unencrypted = parseCryptoAttribute(`3 AES_CM_128_HMAC_SHA1_80 inline:${Buffer.alloc(30, 1).toString('base64')} UNENCRYPTED_SRTP`)!;
   assert.equal(chooseCrypto([unencrypted]), undefined);
   assert.equal(chooseCrypto([{ ...unencrypted, suite: 'AES_256_CM_HMAC_SHA1_80', sessionParams: [] }]), undefined);
+});
+
+test('AES_CM_128_HMAC_SHA1_32 via sdesTransform: 4-byte RTP tag, round trip, wrong key rejected', () => {
+  const a = newInlineKey();
+  const b = newInlineKey();
+  const ours = sdesTransform(a, { suite: 'AES_CM_128_HMAC_SHA1_32', keyParams: `inline:${b}` })!;
+  const theirs = sdesTransform(b, { suite: 'AES_CM_128_HMAC_SHA1_32', keyParams: `inline:${a}` })!;
+  const plain = rtpPacket(100, 77, 9);
+  const wire = ours.protectRtp(plain);
+  assert.equal(wire.length, plain.length + 4);
+  assert.deepEqual(theirs.unprotectRtp(wire), plain);
+  const stranger = sdesTransform(newInlineKey(), { suite: 'AES_CM_128_HMAC_SHA1_32', keyParams: `inline:${newInlineKey()}` })!;
+  assert.equal(stranger.unprotectRtp(ours.protectRtp(rtpPacket(101, 77, 9))), null);
+  assert.equal(sdesTransform(a, { suite: 'F8_128_HMAC_SHA1_80', keyParams: `inline:${b}` }), undefined);
 });

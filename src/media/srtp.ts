@@ -1,11 +1,12 @@
-// SRTP/SRTCP with AES_CM_128_HMAC_SHA1_80 (RFC 3711) on node:crypto: key derivation, AES counter
-// mode, HMAC-SHA1 authentication, rollover-counter estimation and a 64-packet replay window.
+// SRTP/SRTCP with AES_CM_128_HMAC_SHA1_80 (and _32: 4-byte RTP tag) per RFC 3711 on node:crypto: key
+// derivation, AES counter mode, HMAC-SHA1 authentication, rollover-counter estimation, replay window.
 // One SrtpStream protects OR unprotects one direction; a session holds one of each.
 import { createCipheriv, createHmac, timingSafeEqual } from 'node:crypto';
 
 export const SRTP_MASTER_KEY_LENGTH = 16;
 export const SRTP_MASTER_SALT_LENGTH = 14;
 const TAG_LENGTH = 10;
+export type SrtpSuite = 'AES_CM_128_HMAC_SHA1_80' | 'AES_CM_128_HMAC_SHA1_32';
 const REPLAY_WINDOW = 64n;
 
 export class SrtpError extends Error {}
@@ -61,10 +62,10 @@ function rtpHeaderLength(packet: Buffer): number {
   return length;
 }
 
-function tag(key: Buffer, ...parts: Buffer[]): Buffer {
+function tag(key: Buffer, length: number, ...parts: Buffer[]): Buffer {
   const hmac = createHmac('sha1', key);
   for (const part of parts) hmac.update(part);
-  return hmac.digest().subarray(0, TAG_LENGTH);
+  return hmac.digest().subarray(0, length);
 }
 
 /** Sliding replay window over 48-bit indexes (RTP) or 31-bit indexes (RTCP). */
@@ -94,7 +95,11 @@ export class SrtpStream {
   private readonly rtpState = new Map<number, { roc: number; lastSeq: number; replay: ReplayWindow }>();
   private readonly rtcpState = new Map<number, { next: number; replay: ReplayWindow }>();
 
-  constructor(masterKey: Buffer, masterSalt: Buffer) {
+  /** RTP tag bytes: 10 for _80, 4 for _32 (SRTCP keeps 10 either way, RFC 4568 §6.2). */
+  private readonly rtpTag: number;
+
+  constructor(masterKey: Buffer, masterSalt: Buffer, suite: SrtpSuite = 'AES_CM_128_HMAC_SHA1_80') {
+    this.rtpTag = suite === 'AES_CM_128_HMAC_SHA1_32' ? 4 : TAG_LENGTH;
     if (masterKey.length !== SRTP_MASTER_KEY_LENGTH || masterSalt.length !== SRTP_MASTER_SALT_LENGTH) {
       throw new SrtpError('AES_CM_128_HMAC_SHA1_80 needs a 16-byte key and a 14-byte salt');
     }
@@ -113,13 +118,13 @@ export class SrtpStream {
     const index = (BigInt(state.roc) << 16n) | BigInt(seq);
     const body = aesCm(this.rtp.encryption, counterIv(this.rtp.salt, ssrc, index), packet.subarray(headerLength));
     const out = Buffer.concat([packet.subarray(0, headerLength), body]);
-    return Buffer.concat([out, tag(this.rtp.auth, out, rocBytes(state.roc))]);
+    return Buffer.concat([out, tag(this.rtp.auth, this.rtpTag, out, rocBytes(state.roc))]);
   }
 
   /** The plain RTP packet, or throws SrtpError (bad tag, replay, garbage) — callers drop the packet. */
   unprotectRtp(packet: Buffer): Buffer {
-    if (packet.length < 12 + TAG_LENGTH) throw new SrtpError('SRTP packet too short');
-    const authenticated = packet.subarray(0, packet.length - TAG_LENGTH);
+    if (packet.length < 12 + this.rtpTag) throw new SrtpError('SRTP packet too short');
+    const authenticated = packet.subarray(0, packet.length - this.rtpTag);
     const headerLength = rtpHeaderLength(authenticated);
     const ssrc = packet.readUInt32BE(8);
     const seq = packet.readUInt16BE(2);
@@ -127,8 +132,8 @@ export class SrtpStream {
     const roc = estimateRoc(state.roc, state.lastSeq, seq);
     const index = (BigInt(roc) << 16n) | BigInt(seq);
     if (!state.replay.check(index)) throw new SrtpError('replayed SRTP packet');
-    const expected = tag(this.rtp.auth, authenticated, rocBytes(roc));
-    if (!timingSafeEqual(expected, packet.subarray(packet.length - TAG_LENGTH))) throw new SrtpError('SRTP authentication failed');
+    const expected = tag(this.rtp.auth, this.rtpTag, authenticated, rocBytes(roc));
+    if (!timingSafeEqual(expected, packet.subarray(packet.length - this.rtpTag))) throw new SrtpError('SRTP authentication failed');
     state.replay.accept(index);
     if (roc > state.roc || (roc === state.roc && seq > state.lastSeq)) {
       state.roc = roc;
@@ -150,13 +155,13 @@ export class SrtpStream {
     const trailer = Buffer.alloc(4);
     trailer.writeUInt32BE((0x80000000 | index) >>> 0);
     const out = Buffer.concat([packet.subarray(0, 8), body, trailer]);
-    return Buffer.concat([out, tag(this.rtcp.auth, out)]);
+    return Buffer.concat([out, tag(this.rtcp.auth, TAG_LENGTH, out)]);
   }
 
   unprotectRtcp(packet: Buffer): Buffer {
     if (packet.length < 8 + 4 + TAG_LENGTH) throw new SrtpError('SRTCP packet too short');
     const authenticated = packet.subarray(0, packet.length - TAG_LENGTH);
-    const expected = tag(this.rtcp.auth, authenticated);
+    const expected = tag(this.rtcp.auth, TAG_LENGTH, authenticated);
     if (!timingSafeEqual(expected, packet.subarray(packet.length - TAG_LENGTH))) throw new SrtpError('SRTCP authentication failed');
     const word = authenticated.readUInt32BE(authenticated.length - 4);
     const index = word & 0x7fffffff;
@@ -183,25 +188,31 @@ function rocBytes(roc: number): Buffer {
   return bytes;
 }
 
-/** Both directions of a call leg: our key protects what we send, the peer's key unprotects what we get. */
+/** Both directions of a call leg: our key protects what we send, the peer's key unprotects what we get.
+ * Shaped as media/session-transport's PacketTransform (MediaSession.setTransform). */
 export interface SrtpTransform {
-  outbound(packet: Buffer, kind: 'rtp' | 'rtcp'): Buffer;
-  /** Returns null for packets to drop (failed auth, replay, garbage). */
-  inbound(packet: Buffer, kind: 'rtp' | 'rtcp'): Buffer | null;
+  protectRtp(packet: Buffer): Buffer;
+  /** null for packets to drop (failed authentication, replay, garbage). */
+  unprotectRtp(packet: Buffer): Buffer | null;
+  protectRtcp(packet: Buffer): Buffer;
+  unprotectRtcp(packet: Buffer): Buffer | null;
 }
 
-export function createSrtpTransform(local: { key: Buffer; salt: Buffer }, remote: { key: Buffer; salt: Buffer }): SrtpTransform {
-  const sender = new SrtpStream(local.key, local.salt);
-  const receiver = new SrtpStream(remote.key, remote.salt);
+export function createSrtpTransform(local: { key: Buffer; salt: Buffer }, remote: { key: Buffer; salt: Buffer }, suite?: SrtpSuite): SrtpTransform {
+  const sender = new SrtpStream(local.key, local.salt, suite);
+  const receiver = new SrtpStream(remote.key, remote.salt, suite);
+  const dropping = (unprotect: (packet: Buffer) => Buffer) => (packet: Buffer): Buffer | null => {
+    try {
+      return unprotect(packet);
+    } catch (error) {
+      if (error instanceof SrtpError) return null;
+      throw error;
+    }
+  };
   return {
-    outbound: (packet, kind) => (kind === 'rtp' ? sender.protectRtp(packet) : sender.protectRtcp(packet)),
-    inbound: (packet, kind) => {
-      try {
-        return kind === 'rtp' ? receiver.unprotectRtp(packet) : receiver.unprotectRtcp(packet);
-      } catch (error) {
-        if (error instanceof SrtpError) return null;
-        throw error;
-      }
-    },
+    protectRtp: (packet) => sender.protectRtp(packet),
+    protectRtcp: (packet) => sender.protectRtcp(packet),
+    unprotectRtp: dropping((packet) => receiver.unprotectRtp(packet)),
+    unprotectRtcp: dropping((packet) => receiver.unprotectRtcp(packet)),
   };
 }

@@ -1,5 +1,6 @@
 // Cuts a TCP/TLS/WebSocket-less byte stream into SIP messages by Content-Length (RFC 3261 §18.3)
 // and recognises RFC 5626 keep-alives: "\r\n\r\n" ping (answer "\r\n") and "\r\n" pong.
+import { findHeaderEnd } from './parse.js';
 
 export type FramerEvent =
   | { kind: 'message'; data: Buffer }
@@ -13,6 +14,7 @@ const CONTENT_LENGTH = /^(?:content-length|l)[ \t]*:[ \t]*(\d+)[ \t]*$/im;
 export class StreamFramer {
   private buffer: Buffer = Buffer.alloc(0);
   private failed: string | undefined;
+  private scanFrom = 0;
   private readonly maxBytes: number;
 
   constructor(limits: { maxBytes?: number } = {}) {
@@ -45,13 +47,16 @@ export class StreamFramer {
     const b = this.buffer;
     if (b.length === 0) return undefined;
     if (b[0] === 0x0d || b[0] === 0x0a) return this.keepAlive();
-    const end = b.indexOf('\r\n\r\n', 0, 'latin1');
-    if (end < 0) {
+    const end = findHeaderEnd(b, this.scanFrom);
+    if (!end) {
+      // Resume the search near the tail next time, so byte-by-byte delivery stays linear.
+      this.scanFrom = Math.max(0, b.length - 3);
       return b.length > this.maxBytes ? { kind: 'error', error: 'message too large' } : undefined;
     }
-    const match = CONTENT_LENGTH.exec(b.toString('latin1', 0, end));
+    this.scanFrom = 0;
+    const match = CONTENT_LENGTH.exec(b.toString('latin1', 0, end.headers));
     if (!match) return { kind: 'error', error: 'missing Content-Length' };
-    const total = end + 4 + Number(match[1]);
+    const total = end.body + Number(match[1]);
     if (total > this.maxBytes) return { kind: 'error', error: 'message too large' };
     if (b.length < total) return undefined;
     const data = Buffer.from(b.subarray(0, total));

@@ -1,5 +1,5 @@
 // SIP header names and the ordered header list (RFC 3261 §7.3, §20): canonical spelling, compact
-// forms, which headers are comma lists, and quote/<>-aware splitting of list values.
+// forms, which headers are comma lists, quote/<>-aware list splitting, ;params and CSeq values.
 import type { SipHeaders } from './message.js';
 
 const COMPACT: Record<string, string> = {

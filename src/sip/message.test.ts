@@ -183,3 +183,19 @@ test('buildResponse copies Vias, From, To+tag, Call-ID, CSeq and Record-Route fo
   const tagged = ok(serializeMessage(buildResponse(req, 200, 'OK', { toTag: 'x' }))) as { headers: SipRequest['headers'] };
   assert.equal(buildResponse({ ...req, headers: tagged.headers }, 200, undefined, { toTag: 'y' }).headers.get('To'), 'Bob <sip:bob@biloxi.com>;tag=x');
 });
+
+test('RFC 4475 framing cases: IPv6 references, leading CRLFs, bare LF, several Content-Lengths, trailing bytes', () => {
+  const v6 = ok(crlf(['REGISTER sip:[2001:db8::10] SIP/2.0', 'To: sip:user@example.com', 'From: sip:user@example.com;tag=81x2',
+    'Via: SIP/2.0/UDP [2001:db8::9:1];branch=z9hG4bKas3-111', 'Call-ID: SSG9559905523997077@hlau_4100', 'Max-Forwards: 70',
+    'Contact: "Caller" <sip:caller@[2001:db8::1]>', 'CSeq: 98176 REGISTER', 'Content-Length: 0']));
+  assert.equal(parseVia(v6.headers.get('Via')!)?.host, '2001:db8::9:1');
+  assert.equal(parseNameAddr(v6.headers.get('Contact')!)?.uri.host, '2001:db8::1');
+  const lines = [...INVITE_LINES, 'Content-Length: 3'];
+  assert.equal(ok(Buffer.concat([Buffer.from('\r\n\r\n'), crlf(lines, 'abc')])).body.toString(), 'abc');
+  assert.equal(ok(Buffer.from(lines.join('\n') + '\n\nabc')).body.toString(), 'abc');
+  assert.match(failure(crlf([...INVITE_LINES, 'Content-Length: 3', 'l: 3'], 'abc')).error, /more than one Content-Length/);
+  const extra = failure(crlf([...INVITE_LINES, 'Content-Length: 0'], crlf(INVITE_LINES).toString()));
+  assert.equal(extra.error, 'Content-Length mismatch');
+  assert.ok(extra.request);
+  assert.equal(ok(crlf(INVITE_LINES, 'no length header')).body.toString(), 'no length header');
+});

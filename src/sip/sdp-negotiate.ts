@@ -46,8 +46,13 @@ function addrType(address: string): 'IP4' | 'IP6' {
   return address.includes(':') ? 'IP6' : 'IP4';
 }
 
+/** RFC 3264 §8: each new offer/answer from us carries the previous version + 1. */
+function nextVersion(version: string): string {
+  return /^\d{1,30}$/.test(version) ? (BigInt(version) + 1n).toString() : '1';
+}
+
 function baseSdp(local: LocalMedia, previous?: Sdp): Sdp {
-  const version = previous ? (BigInt(previous.origin.sessionVersion) + 1n).toString() : String(local.sessionVersion ?? 1);
+  const version = previous ? nextVersion(previous.origin.sessionVersion) : String(local.sessionVersion ?? 1);
   return {
     version: 0,
     origin: {

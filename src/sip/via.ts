@@ -21,6 +21,29 @@ const TOKEN = /^[A-Za-z0-9\-.!%*_+`'~]+$/;
 
 export function parseVia(text: string): Via | null {
   if (typeof text !== 'string') return null;
+  return parseCommonVia(text) ?? parseSpacedVia(text);
+}
+
+/** Fast path for the usual "SIP/2.0/UDP host:port;params"; undefined sends odd spacing to the regex. */
+function parseCommonVia(text: string): Via | null | undefined {
+  if (!text.startsWith('SIP/2.0/')) return undefined;
+  const space = text.indexOf(' ', 8);
+  if (space < 0) return undefined;
+  const semi = text.indexOf(';', space);
+  const transport = text.slice(8, space);
+  const sentBy = semi < 0 ? text.slice(space + 1) : text.slice(space + 1, semi);
+  if (!TOKEN.test(transport) || !SENT_BY_CHARS.test(sentBy)) return undefined;
+  const hp = parseHostPort(sentBy);
+  const params = semi < 0 ? {} : parseParams(text.slice(semi));
+  if (!hp || !params) return null;
+  const via: Via = { protocol: 'SIP/2.0', transport: transport.toUpperCase(), host: hp.host, params };
+  if (hp.port !== undefined) via.port = hp.port;
+  return via;
+}
+
+const SENT_BY_CHARS = /^[A-Za-z0-9.\-:[\]]+$/;
+
+function parseSpacedVia(text: string): Via | null {
   // sent-protocol allows LWS around the slashes: "SIP / 2.0 / UDP".
   const m = /^\s*([^\s/]+)\s*\/\s*([^\s/]+)\s*\/\s*([^\s/]+)\s+([^;\s]+(?:\s*:\s*\d+)?)\s*(;.*)?$/s.exec(text);
   if (!m) return null;

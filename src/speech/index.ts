@@ -8,6 +8,8 @@ import { PocketsphinxStt } from './pocketsphinx/stt.js';
 import { FliteTts } from './tts/flite.js';
 import type { STT, TTS, VAD } from './types.js';
 import { EnergyVad } from './vad/energy.js';
+import { createWatsonStt } from './stt/watson.js';
+import { createOpenAiTts } from './tts/openai.js';
 
 export interface SpeechStack {
   stt: STT;
@@ -37,11 +39,13 @@ export const sttProviders: Partial<Record<Speech['stt'], SttFactory>> = {
       yesNoModel: speech.yesNoModel,
       logger: options.logger,
     }),
+  watson: (_speech, options) => createWatsonStt(options),
 };
 
 export const ttsProviders: Partial<Record<Speech['tts'], TtsFactory>> = {
   flite: (speech, options) =>
     FliteTts.create({ voice: speech.voice, cacheDir: join(options.dataDir, 'speech', 'tts-cache'), cacheEntries: speech.ttsCacheEntries }),
+  openai: (speech, options) => createOpenAiTts(options, ttsProviders.flite!(speech, options)),
 };
 
 export const vadProviders: Partial<Record<Speech['vad'], VadFactoryMaker>> = {

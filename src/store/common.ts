@@ -120,6 +120,12 @@ export interface PendingEvent {
   reject: (error: Error) => void;
 }
 
+/**
+ * Events written per transaction. SQLite writes on the event loop, so a flood is split across loop
+ * turns: the media clock's timers run between chunks instead of waiting for one huge transaction.
+ */
+const MAX_BATCH = 250;
+
 /** Collects appended events and writes them together once per event-loop turn. */
 export class EventBatcher {
   private queue: PendingEvent[] = [];
@@ -131,29 +137,37 @@ export class EventBatcher {
   add(callId: string, event: CallEvent, json: string): Promise<CallEvent> {
     return new Promise((resolve, reject) => {
       this.queue.push({ callId, event, json, resolve, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => void this.flush());
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.queue.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.writeChunk();
+      this.schedule();
+    });
+  }
+
+  private writeChunk(): void {
+    const batch = this.queue.splice(0, MAX_BATCH);
+    if (batch.length === 0) return;
+    this.inFlight = this.inFlight.then(async () => {
+      try {
+        await this.write(batch);
+        for (const item of batch) item.resolve(item.event);
+      } catch (error) {
+        const failure = error instanceof Error ? error : new Error(String(error));
+        for (const item of batch) item.reject(failure);
       }
     });
   }
 
-  /** Writes what is queued; resolves when everything queued so far is written. */
+  /** Writes everything queued now; resolves when it is written. */
   flush(): Promise<void> {
-    this.scheduled = false;
-    const batch = this.queue;
-    this.queue = [];
-    if (batch.length > 0) {
-      this.inFlight = this.inFlight.then(async () => {
-        try {
-          await this.write(batch);
-          for (const item of batch) item.resolve(item.event);
-        } catch (error) {
-          const failure = error instanceof Error ? error : new Error(String(error));
-          for (const item of batch) item.reject(failure);
-        }
-      });
-    }
+    while (this.queue.length > 0) this.writeChunk();
     return this.inFlight;
   }
 }

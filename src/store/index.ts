@@ -12,10 +12,10 @@ export { StoreError } from './common.js';
 
 export const SQLITE_FILE = 'frontdesk.sqlite';
 
-export function createStore(config: Pick<Config, 'operations'>, logger?: Logger): CallStore {
+export function createStore(config: Pick<Config, 'operations'>, logger?: Logger, options: { readOnly?: boolean } = {}): CallStore {
   const { databaseUrl, dataDir, sqliteSynchronous } = config.operations;
-  if (databaseUrl) return new PostgresStore({ url: databaseUrl, logger });
-  return new SqliteStore({ path: join(resolve(dataDir), SQLITE_FILE), synchronous: sqliteSynchronous, logger });
+  if (databaseUrl) return new PostgresStore({ url: databaseUrl, logger, readOnly: options.readOnly });
+  return new SqliteStore({ path: join(resolve(dataDir), SQLITE_FILE), synchronous: sqliteSynchronous, logger, readOnly: options.readOnly });
 }
 
 export async function openStore(config: Pick<Config, 'operations'>, logger?: Logger): Promise<CallStore> {

@@ -15,6 +15,8 @@ export interface PostgresOptions {
   url: string;
   logger?: Logger;
   maxConnections?: number;
+  /** Read records without migrating or touching them (the CLI beside a running server). */
+  readOnly?: boolean;
 }
 
 const dates: DateCodec = {
@@ -50,6 +52,7 @@ export class PostgresStore implements CallStore {
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', (error) => this.options.logger?.warn({ err: error.message }, 'postgres connection lost'));
     this.pool = pool;
+    if (this.options.readOnly) return;
     const client = await pool.connect();
     try {
       await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);

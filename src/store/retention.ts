@@ -20,12 +20,15 @@ export async function pruneOnce(store: CallStore, retentionDays: number, now = n
   return deleted;
 }
 
-export function startRetention(store: CallStore, retentionDays: number, logger?: Logger): { stop(): void } {
-  const run = (): void => {
-    pruneOnce(store, retentionDays, new Date(), logger).catch((error: Error) => logger?.error({ err: error.message }, 'retention prune failed'));
-  };
-  run();
-  const timer = setInterval(run, DAY_MS);
+/** Prunes now and then daily; `firstPass` settles when the start-up pass is done (it never rejects). */
+export function startRetention(store: CallStore, retentionDays: number, logger?: Logger): { stop(): void; firstPass: Promise<void> } {
+  const run = (): Promise<void> =>
+    pruneOnce(store, retentionDays, new Date(), logger).then(
+      () => undefined,
+      (error: Error) => logger?.error({ err: error.message }, 'retention prune failed'),
+    );
+  const firstPass = run();
+  const timer = setInterval(() => void run(), DAY_MS);
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return { stop: () => clearInterval(timer), firstPass };
 }

@@ -15,6 +15,8 @@ export interface SqliteOptions {
   path: string;
   synchronous?: 'normal' | 'full';
   logger?: Logger;
+  /** Read records without migrating or touching them (the CLI beside a running server). */
+  readOnly?: boolean;
 }
 
 const dates: DateCodec = {
@@ -37,6 +39,14 @@ export class SqliteStore implements CallStore {
   }
 
   async open(): Promise<void> {
+    if (this.options.readOnly) {
+      try {
+        this.db = new Database(this.options.path, { readonly: true, fileMustExist: true });
+      } catch (error) {
+        throw new StoreError(`cannot open ${this.options.path}: ${(error as Error).message}`);
+      }
+      return;
+    }
     if (this.options.path !== ':memory:') mkdirSync(dirname(this.options.path), { recursive: true });
     const db = new Database(this.options.path);
     db.pragma('journal_mode = WAL');

@@ -4,6 +4,7 @@ import type { NegotiatedMedia } from '../media/codec.js';
 import type { MediaSession } from '../media/session.js';
 import { parseSdp, serializeSdp, type Sdp } from '../sip/sdp.js';
 import { acceptAnswer, answerOffer, createOffer, type LocalMedia } from '../sip/sdp-negotiate.js';
+import { sdesTransform } from '../media/sdes.js';
 
 export type OfferAnswer = { ok: true; body: Buffer; media: NegotiatedMedia } | { ok: false; reason: string };
 
@@ -29,6 +30,7 @@ export class CallMedia {
     if (!result.ok) return { ok: false, reason: result.reason };
     this.lastLocal = result.answer;
     this.apply(result.media);
+    if (result.srtp && this.local.srtp) this.session.setTransform(sdesTransform(this.local.srtp.inlineKey, result.srtp.remote));
     return { ok: true, body: Buffer.from(serializeSdp(result.answer)), media: result.media };
   }
 
@@ -49,6 +51,7 @@ export class CallMedia {
     this.pendingOffer = undefined;
     if (!result.ok) return { ok: false, reason: result.reason };
     this.apply(result.media);
+    if (result.srtp && this.local.srtp) this.session.setTransform(sdesTransform(this.local.srtp.inlineKey, result.srtp));
     return { ok: true, body: answerBody, media: result.media };
   }
 

@@ -34,8 +34,8 @@ export class SipCall extends EventEmitter<CallEvents> implements Call, DialogUsa
     readonly facts: CallFacts,
   ) {
     super();
-    media.session.on('audio', (chunk) => this.ended || this.emit('audio', chunk));
-    media.session.on('dtmf', (event) => this.ended || this.emit('dtmf', event));
+    media.session.on('audio', (chunk) => this.ended || this.deliver(() => this.emit('audio', chunk)));
+    media.session.on('dtmf', (event) => this.ended || this.deliver(() => this.emit('dtmf', event)));
     this.held = media.remoteHolds;
   }
 
@@ -74,7 +74,7 @@ export class SipCall extends EventEmitter<CallEvents> implements Call, DialogUsa
     if (this.ended) return;
     this.ended = true;
     this.media.session.stopPlayback();
-    this.emit('hangup', { by, reason });
+    this.deliver(() => this.emit('hangup', { by, reason }));
   }
 
   /** Ends the dialog locally: timers, media, registrations; releases the call if not yet. */
@@ -98,7 +98,16 @@ export class SipCall extends EventEmitter<CallEvents> implements Call, DialogUsa
     const held = this.media.remoteHolds;
     if (held !== this.held) {
       this.held = held;
-      if (!this.ended) this.emit('hold', held);
+      if (!this.ended) this.deliver(() => this.emit('hold', held));
+    }
+  }
+
+  /** A throwing application listener must not break this call's SIP/media handling, nor another call's. */
+  private deliver(emit: () => void): void {
+    try {
+      emit();
+    } catch (err) {
+      this.context.logger.error({ err, callId: this.facts.callId }, 'call event listener threw');
     }
   }
 

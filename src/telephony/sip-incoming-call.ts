@@ -14,6 +14,7 @@ import { CallMedia } from './sip-call-media.js';
 import { factsFromInvite } from './sip-call-facts.js';
 import { okHeaders, PendingAck } from './sip-call-reinvite.js';
 import type { SipLegContext } from './sip-leg-context.js';
+import { newInlineKey } from '../media/sdes.js';
 
 export interface AnswerEnvironment {
   media: Config['media'];
@@ -84,6 +85,8 @@ export class SipIncomingCall implements IncomingCall {
     }
     const media = new CallMedia(session, {
       address: this.environment.advertisedAddress, codecs: this.environment.media.codecs, ptime: this.environment.media.ptime,
+      // Accept RTP/SAVP (SDES) offers, plain offers get plain answers; our own offers stay RTP/AVP.
+      ...(invite.body.length > 0 ? { srtp: { inlineKey: newInlineKey() } } : {}),
     });
     let body: Buffer;
     const offered = invite.body.length > 0;

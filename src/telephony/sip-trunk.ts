@@ -49,7 +49,7 @@ export class SipTelephony extends EventEmitter<{ incoming: [IncomingCall]; regis
     this.log = options.logger ?? makeLogger('sip');
     this.transport = new SipTransportLayer({
       host: sip.host, port: sip.port, ipv6: sip.ipv6, logger: this.log,
-      maxConnections: sip.maxConnections, idleMs: sip.connectionIdleSeconds * 1000,
+      maxConnections: sip.maxConnections, idleMs: sip.connectionIdleSeconds * 1000, tlsClient: sip.tlsClient,
       ...(sip.publicAddress ? { publicAddress: sip.publicAddress } : {}),
       ...(sip.tls ? { tls: sip.tls } : {}),
     });
@@ -84,7 +84,7 @@ export class SipTelephony extends EventEmitter<{ incoming: [IncomingCall]; regis
         this.log.error({ account: account.name }, `account ${account.name} has no password (set ${account.passwordEnv ?? 'password or passwordEnv'})`);
         continue;
       }
-      await this.register({ ...account, password });
+      if (account.register) await this.register({ ...account, password });
     }
   }
 
@@ -108,7 +108,7 @@ export class SipTelephony extends EventEmitter<{ incoming: [IncomingCall]; regis
 
   async dial(target: string, options: DialOptions = {}): Promise<Call> {
     if (!this.started) throw new Error('SipTelephony.dial called before start()');
-    const account = this.options.sip.accounts[0];
+    const account = this.accountFor(target);
     const domain = account?.domain ?? (account ? parseUri(account.registrar)?.host : undefined) ?? this.transport.advertisedAddress;
     const uri = this.targetUri(target, domain);
     const password = account?.password ?? (account?.passwordEnv ? process.env[account.passwordEnv] : undefined);
@@ -139,7 +139,9 @@ export class SipTelephony extends EventEmitter<{ incoming: [IncomingCall]; regis
     if (!this.started) return;
     this.drain(60);
     await Promise.all([...this.registrations.values()].map((r) => r.stop()));
-    for (const leg of [...this.legs]) await (leg as Call).hangup('shutting down').catch(() => undefined);
+    // BYEs in parallel, and an unresponsive peer may not hold shutdown for a whole Timer F.
+    const byes = Promise.all([...this.legs].map((leg) => (leg as Call).hangup('shutting down').catch(() => undefined)));
+    await Promise.race([byes, new Promise((r) => setTimeout(r, 2000).unref())]);
     this.ua.transactions.clear();
     await this.transport.stop();
     this.started = false;
@@ -176,6 +178,13 @@ export class SipTelephony extends EventEmitter<{ incoming: [IncomingCall]; regis
       this.log.error({ err }, 'incoming call handler threw');
       void incoming.reject(500).catch(() => undefined);
     }
+  }
+
+  /** The account whose domain or registrar host the target names, else the first one. */
+  private accountFor(target: string): Config['sip']['accounts'][number] | undefined {
+    const accounts = this.options.sip.accounts;
+    const host = parseUri(target.replace(/^<|>$/g, ''))?.host ?? (target.includes('@') ? target.split('@')[1] : undefined);
+    return accounts.find((a) => host && (a.domain === host || parseUri(a.registrar)?.host === host)) ?? accounts[0];
   }
 
   /** "1234", "+15551234", "agent@host", "sip:agent@host" → a SIP URI. */

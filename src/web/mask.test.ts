@@ -7,13 +7,13 @@ test('masks inline secrets, URL passwords and ZIP codes, keeps env names', () =>
     sip: { accounts: [{ name: 'pbx', username: '100', password: 'hunter2', passwordEnv: 'PBX_PASSWORD' }] },
     operations: { databaseUrl: 'postgres://app:s3cret@db:5432/frontdesk', http: { adminTokenEnv: 'FRONTDESK_ADMIN_TOKEN' } },
     cloud: { openai: { apiKey: { env: 'GPT_API_KEY' } } },
-    assistant: { customers: [{ name: 'Ann', zip: '94107' }] },
+    assistant: { customers: [{ name: 'Ann', zip: '94107', billing: { amount: 42.5 } }], prompts: { askZip: 'What is your ZIP?' } },
   });
   assert.deepEqual(masked, {
     sip: { accounts: [{ name: 'pbx', username: '100', password: MASK, passwordEnv: 'PBX_PASSWORD' }] },
     operations: { databaseUrl: `postgres://app:${MASK}@db:5432/frontdesk`, http: { adminTokenEnv: 'FRONTDESK_ADMIN_TOKEN' } },
     cloud: { openai: { apiKey: { env: 'GPT_API_KEY' } } },
-    assistant: { customers: [{ name: 'Ann', zip: MASK }] },
+    assistant: { customers: [{ name: 'Ann', zip: MASK, billing: { amount: MASK } }], prompts: { askZip: 'What is your ZIP?' } },
   });
   assert.ok(!JSON.stringify(masked).includes('hunter2'));
   assert.ok(!JSON.stringify(masked).includes('s3cret'));

@@ -4,7 +4,10 @@
 export const MASK = '••••••';
 
 /** Keys whose string value is a secret. `passwordEnv`, `adminTokenEnv`, `{ env: … }` are names, not secrets. */
-const SECRET_KEY = /(password|passwd|secret|token|apikey|api_key|jwt|privatekey|zip)$/i;
+const SECRET_KEY = /(password|passwd|secret|token|apikey|api_key|jwt|privatekey)$/i;
+/** Caller PII kept in the config (customers' ZIP codes and billing amounts): masked by exact key. */
+const PII_KEYS = new Set(['zip', 'amount']);
+const hidden = (key: string): boolean => SECRET_KEY.test(key) || PII_KEYS.has(key.toLowerCase());
 
 function maskUrlCredentials(value: string): string {
   // scheme://user:password@host → scheme://user:••••••@host
@@ -16,7 +19,7 @@ export function maskConfig(value: unknown, key = ''): unknown {
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskConfig(v, k)]));
   }
-  if (typeof value === 'string') return SECRET_KEY.test(key) ? MASK : maskUrlCredentials(value);
-  if (typeof value === 'number' && SECRET_KEY.test(key)) return MASK;
+  if (typeof value === 'string') return hidden(key) ? MASK : maskUrlCredentials(value);
+  if (typeof value === 'number' && hidden(key)) return MASK;
   return value;
 }

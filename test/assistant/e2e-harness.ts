@@ -11,6 +11,7 @@ import { startApp, type App } from '../../src/app/app.js';
 import type { CallEvent } from '../../src/store/store.js';
 import type { LiveMessage } from '../../src/store/live.js';
 import { freeRtpRange, freeSipPort } from '../helpers/ports.js';
+import { useCliFlite } from '../helpers/cli-flite-tts.js';
 
 export const CORPUS = '../shared/eval/speech-dev';
 
@@ -23,6 +24,8 @@ export interface AssistantApp {
   /** The first recorded event (already seen or future) matching, for any call or one call. */
   waitForEvent(match: (event: CallEvent, callId: string) => boolean, timeoutMs?: number): Promise<{ event: CallEvent; callId: string }>;
   waitForFinish(callId?: string, timeoutMs?: number): Promise<string>;
+  /** The id of the call whose record names this caller (E.164 or raw identity). */
+  waitForCall(caller: string, timeoutMs?: number): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -41,6 +44,7 @@ export async function startAssistantApp(assistant: Record<string, unknown>): Pro
     'e2e',
     {},
   );
+  useCliFlite();
   const app = await startApp(config);
   const messages: LiveMessage[] = [];
   const waiters = new Set<() => void>();
@@ -76,6 +80,11 @@ export async function startAssistantApp(assistant: Record<string, unknown>): Pro
         const done = messages.find((m) => m.type === 'call-finished' && (!callId || m.callId === callId));
         return done?.type === 'call-finished' ? done.outcome : undefined;
       }, 'the call to finish', timeoutMs),
+    waitForCall: (caller, timeoutMs = 30_000) =>
+      waitFor(() => {
+        const started = messages.find((m) => m.type === 'call-started' && m.call.caller === caller);
+        return started?.type === 'call-started' ? started.call.id : undefined;
+      }, `a call from ${caller}`, timeoutMs),
     close: async () => {
       unsubscribe();
       await app.abort();

@@ -1,6 +1,6 @@
 // Screening with real peers: baresip calls the real app; the passcode is read from the call's record
 // (the caller side cannot see it otherwise) and keyed with RFC 4733; wrong codes end the call.
-import { test, after } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startAssistantApp, type AssistantApp } from './e2e-harness.js';
 import { dialFrontdesk, type Caller } from './e2e-caller.js';
@@ -10,22 +10,25 @@ const sample = {
   agents: [{ name: 'Ben', department: 'billing', uri: 'sip:103@127.0.0.1:9' }],
   screening: { answerTimeoutMs: 6000 },
 };
-const cleanup: (() => Promise<void>)[] = [];
+let app: AssistantApp;
+const callers: Caller[] = [];
+before(async () => {
+  app = await startAssistantApp(sample);
+});
 after(async () => {
-  for (const step of cleanup.reverse()) await step().catch(() => {});
+  for (const caller of callers) await caller.stop().catch(() => {});
+  await app?.close();
 });
 
-async function call(app: AssistantApp, number: string, name: string): Promise<Caller> {
+async function call(number: string, name: string): Promise<{ caller: Caller; callId: string }> {
   const caller = await dialFrontdesk(app.sipPort, number, name);
-  cleanup.push(() => caller.stop());
-  return caller;
+  callers.push(caller);
+  return { caller, callId: await app.waitForCall(number) };
 }
 
 test('keypad passcode (RFC 4733) passes screening', { timeout: 60_000 }, async () => {
-  const app = await startAssistantApp(sample);
-  cleanup.push(() => app.close());
-  const caller = await call(app, '+14155559876', 'dtmf');
-  const { event, callId } = await app.waitForEvent((e) => e.type === 'screening' && e.data.stage === 'challenge');
+  const { caller, callId } = await call('+14155559876', 'dtmf');
+  const { event } = await app.waitForEvent((e, id) => id === callId && e.type === 'screening' && e.data.stage === 'challenge');
   await caller.press(String(event.data.code));
   const attempt = await app.waitForEvent((e, id) => id === callId && e.type === 'screening' && e.data.stage === 'attempt');
   assert.equal(attempt.event.data.via, 'dtmf');
@@ -39,10 +42,8 @@ test('keypad passcode (RFC 4733) passes screening', { timeout: 60_000 }, async (
 });
 
 test('three wrong codes: hang-up right after the third attempt', { timeout: 60_000 }, async () => {
-  const app = await startAssistantApp(sample);
-  cleanup.push(() => app.close());
-  const caller = await call(app, '+14155559877', 'wrong');
-  const { event, callId } = await app.waitForEvent((e) => e.type === 'screening' && e.data.stage === 'challenge');
+  const { caller, callId } = await call('+14155559877', 'wrong');
+  const { event } = await app.waitForEvent((e, id) => id === callId && e.type === 'screening' && e.data.stage === 'challenge');
   const wrong = String((Number(event.data.code) + 1) % 10000).padStart(4, '0');
   for (let attempt = 1; attempt <= 3; attempt++) {
     await app.waitForEvent((e, id) => id === callId && e.type === 'screening' && (attempt === 1 || (e.data.stage === 'attempt' && e.data.attempt === attempt - 1)));

@@ -6,7 +6,10 @@ import { startOpenAIFake, type OpenAIFake } from '../fakes/openai.js';
 import { OpenAIBrain, type BrainFallbackEvent } from '../../src/assistant/brain/openai.js';
 import { openaiSchema } from '../../src/config/cloud.js';
 import { providerErrors } from '../../src/metrics.js';
-import { fallbackBrain } from './fallback-brain.js';
+import { RulesBrain } from '../../src/assistant/brain/rules.js';
+import { assistantSchema } from '../../src/config/assistant.js';
+
+const fallbackBrain = new RulesBrain(assistantSchema.parse({}));
 
 let fake: OpenAIFake;
 const context = { businessName: 'Acme', history: [] };

@@ -43,7 +43,7 @@ test('a passcode turn: µ-law frames of 160 bytes, start message per context, sm
   const session = recognizer.open({ kind: 'digits', length: 4 });
   session.on('partial', (p) => partials.push(p.text));
   const result = await recognize(session, audio('passcode-013.wav'));
-  assert.equal(result.text, '%HESITATION 0276');
+  assert.match(result.text, /(^|%HESITATION )0276$/);
   assert.ok(result.confidence > 0);
   assert.ok(partials.length >= 1, 'interim results arrive as partials');
   const wire = fake.sessions.at(-1)!;

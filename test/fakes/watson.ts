@@ -40,7 +40,8 @@ const SPEECH_RMS = 400;
 export async function startWatsonFake(options: WatsonFakeOptions = {}): Promise<WatsonFake> {
   const apiKey = options.apiKey ?? 'watson-test-key';
   const instanceId = options.instanceId ?? 'fake';
-  const recognizer = options.recognizer ?? (await embeddedRecognizer());
+  const ownRecognizer = options.recognizer ? undefined : await embeddedRecognizer();
+  const recognizer = options.recognizer ?? ownRecognizer!;
   const tokens = new Map<string, number>(); // token → expiry (ms)
   const faults: WatsonFault[] = [];
   const sockets = new Set<WebSocket>();
@@ -112,6 +113,7 @@ export async function startWatsonFake(options: WatsonFakeOptions = {}): Promise<
     close: async () => {
       for (const ws of sockets) ws.terminate();
       await closeServer(server);
+      await ownRecognizer?.close();
     },
   };
 }
@@ -139,8 +141,8 @@ function serveRecognize(ws: WebSocket, record: WatsonFake['sessions'][number], r
         // Watson writes fillers as %HESITATION.
         const text = heard.text.replace(/\b(uh|um|hmm|er|ah)\b/g, '%HESITATION');
         const result = { ...heard, text: record.start?.smart_formatting ? smartFormat(text) : text };
-        const words = result.text.split(' ').filter(Boolean);
-        if (words.length > 1) send({ result_index: resultIndex, results: [{ final: false, alternatives: [{ transcript: `${words.slice(0, words.length - 1).join(' ')} ` }] }] });
+        // Watson sends interims before the final; the last one often equals it.
+        if (result.text) send({ result_index: resultIndex, results: [{ final: false, alternatives: [{ transcript: `${result.text} ` }] }] });
         send({ result_index: resultIndex++, results: [{ final: true, alternatives: [{ transcript: `${result.text} `, confidence: Number(result.confidence.toFixed(2)) }] }] });
         resolve();
       });

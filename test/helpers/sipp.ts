@@ -1,7 +1,7 @@
 // Runs sipp (sip-tester) for real-peer tests: a scenario file, inline scenario XML or a built-in
 // (-sn uac/uas), each in its own temp dir so its logs can be read; every process is killed on cleanup.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import { freeSipPort, freeUdpPort } from './ports.js';
@@ -49,9 +49,11 @@ export interface SippProcess {
 }
 
 const running = new Set<ChildProcess>();
+const dirs = new Set<string>();
 
 function readLogs(dir: string): string {
   let text = '';
+  if (!existsSync(dir)) return text; // removed already (killAllSipp, or a /tmp cleanup)
   for (const name of readdirSync(dir).sort()) {
     if (name.endsWith('.log') || name.endsWith('.csv')) text += `=== ${name}\n${readFileSync(join(dir, name), 'utf8')}\n`;
   }
@@ -61,6 +63,7 @@ function readLogs(dir: string): string {
 /** Starts sipp in the background. */
 export async function startSipp(options: SippOptions): Promise<SippProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'sipp-'));
+  dirs.add(dir);
   const port = options.port ?? (await freeSipPort());
   const mediaPort = options.mediaPort ?? (await freeUdpPort(4));
   for (const [name, content] of Object.entries(options.files ?? {})) writeFileSync(join(dir, name), content);
@@ -116,10 +119,12 @@ export async function runSipp(options: SippOptions): Promise<SippResult> {
   return result;
 }
 
-/** Kills every sipp still running (call from after()/afterEach()). */
+/** Kills every sipp still running and removes their temp dirs (call from after()). */
 export function killAllSipp(): void {
   for (const child of running) child.kill('SIGKILL');
   running.clear();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  dirs.clear();
 }
 
 /** Removes a result's temp dir (optional; /tmp is cleaned by the OS otherwise). */
@@ -129,6 +134,7 @@ export function removeSippDir(result: { dir: string }): void {
 
 /** Cumulative counters from the last line of a -trace_stat CSV in the logs (e.g. 'SuccessfulCall(C)'). */
 export function sippStat(result: SippResult, column: string): number | undefined {
+  if (!existsSync(result.dir)) return undefined;
   const csv = readdirSync(result.dir).find((n) => n.endsWith('_.csv'));
   if (!csv) return undefined;
   const lines = readFileSync(join(result.dir, csv), 'utf8').trim().split('\n');

@@ -54,6 +54,12 @@ export interface ScriptedTurn {
   reply?: string;
 }
 
+/** A caller turn and the assistant's reply, as the receptionist records them (turn, then the prompt played). */
+export async function recordTurn(store: CallStore, callId: string, turn: ScriptedTurn): Promise<void> {
+  await store.appendEvent(callId, { type: 'turn', data: { heard: turn.heard, confidence: 0.8, classification: turn.intent && { topic: turn.intent, intent: 'request' }, reply: turn.reply } });
+  if (turn.reply) await store.appendEvent(callId, { type: 'prompt', data: { text: turn.reply, interruptible: true } });
+}
+
 /** Plays a call into the store as the receptionist would record it; returns the call id. */
 export async function recordCall(
   store: CallStore,
@@ -61,13 +67,13 @@ export async function recordCall(
 ): Promise<string> {
   const startedAt = call.startedAt ?? new Date();
   await store.createCall({ id: call.id, startedAt, direction: 'inbound', caller: call.caller, callee: '+15550100000', sipCallId: `${call.id}@sipp` });
-  await store.appendEvent(call.id, { type: 'state', data: { state: 'greeting' } });
-  await store.appendEvent(call.id, { type: 'prompt', data: { text: 'Thank you for calling. How can I help?' } });
   if (call.identity) {
-    await store.appendEvent(call.id, { type: 'identity', data: { identity: call.identity, name: call.customerName } });
+    await store.appendEvent(call.id, { type: 'identity', data: { source: 'from', identity: call.identity } });
     await store.updateSummary(call.id, { identity: call.identity, customerName: call.customerName });
   }
-  for (const turn of call.turns ?? []) await store.appendEvent(call.id, { type: 'turn', data: { ...turn } });
+  await store.appendEvent(call.id, { type: 'state', data: { from: 'start', to: 'greeting' } });
+  await store.appendEvent(call.id, { type: 'prompt', data: { text: 'Thank you for calling. How can I help?', interruptible: true } });
+  for (const turn of call.turns ?? []) await recordTurn(store, call.id, turn);
   if (call.finish !== false) await store.finishCall(call.id, call.outcome ?? 'completed', new Date(startedAt.getTime() + 42_000));
   return call.id;
 }

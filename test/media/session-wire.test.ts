@@ -157,3 +157,44 @@ test('RTCP: SR/RR with a round-trip time, and BYE on close; close is idempotent'
   assert.equal(ports.allocated, 0);
   assert.equal(await b.play(source({ samples: sine(500, 100), sampleRate: 8000 })), 'hangup');
 });
+
+test('an unsupported codec is a clear error and leaves the session as it was', async () => {
+  const { session } = await openOne();
+  const peer = await rawPeer();
+  try {
+    session.configure(media(peer.port));
+    assert.throws(() => session.configure(media(peer.port, { codec: { name: 'GSM' as never, payloadType: 3, clockRate: 8000, channels: 1 } })), /unsupported codec/);
+    const before = peer.packets.length;
+    await until(() => peer.packets.length > before + 3);
+    assert.ok(peer.packets.slice(before).every((p) => p.payloadType === 0), 'still sending PCMU');
+  } finally {
+    session.close();
+    peer.close();
+  }
+});
+
+test('SSRC change: a new source with a marker takes over at once, a stray one without is refused', async () => {
+  const { session } = await openOne();
+  const peer = await rawPeer();
+  try {
+    session.configure(media(peer.port));
+    const send = (ssrc: number, seq: number, marker = false) =>
+      peer.socket.send(buildRtp({ payloadType: 0, marker, sequenceNumber: seq, timestamp: seq * 160, ssrc }, Buffer.alloc(160, 0x7f)), session.localPort, '127.0.0.1');
+    for (let seq = 0; seq < 5; seq++) send(1111, seq);
+    await sleep(50);
+    send(2222, 900); // interleaved stray stream, no marker: refused while 1111 is live
+    await sleep(30);
+    assert.equal(session.remoteSsrc, 1111);
+    assert.equal(session.stats().dropped.foreign, 1);
+    send(3333, 7000, true); // a new talkspurt from a new source (e.g. after a transfer)
+    for (let seq = 7001; seq < 7005; seq++) send(3333, seq);
+    await sleep(50);
+    assert.equal(session.remoteSsrc, 3333);
+    const stats = session.stats();
+    assert.equal(stats.packetsLost, 0, 'statistics restart with the new source');
+    assert.equal(stats.packetsReceived, 10);
+  } finally {
+    session.close();
+    peer.close();
+  }
+});

@@ -3,9 +3,12 @@
 // of each view are saved (path printed) to look at.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { encodeWav } from '../../src/media/wav.js';
 import { launchChromium, screenshot } from '../helpers/chromium.js';
-import { startTestOps, recordCall, type TestOps } from '../helpers/web.js';
+import { startTestOps, recordCall, recordTurn, type TestOps } from '../helpers/web.js';
 
 const TOKEN = 'dashboard-test-token';
 
@@ -24,6 +27,14 @@ describe('dashboard in Chromium', () => {
     await recordCall(ops.store, { id: 'h3', caller: '+15559990000', startedAt: day(3), identity: 'screened', outcome: 'waiting-list',
       turns: [{ heard: 'my internet is down', intent: 'technical support', reply: 'All agents are busy; we will call you back.' }] });
     await ops.store.addCallback({ callId: 'h3', number: '+15559990000', topic: 'technical support', createdAt: day(3) });
+    const wav = (name: string, seconds: number) => {
+      const path = join(ops.dir, name);
+      const samples = Int16Array.from({ length: 8000 * seconds }, (_, i) => Math.round(4000 * Math.sin((2 * Math.PI * 300 * i) / 8000)));
+      writeFileSync(path, encodeWav({ samples, sampleRate: 8000 }));
+      return path;
+    };
+    await ops.store.updateSummary('h1', { recordingPath: wav('h1.wav', 2) });
+    await ops.store.addVoiceMessage({ callId: 'h3', number: '+15559990000', path: wav('vm.wav', 3), durationMs: 3000, createdAt: day(3, 11) });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   });
@@ -60,8 +71,8 @@ describe('dashboard in Chromium', () => {
     assert.equal(await page.textContent('#live-count'), '1');
     await screenshot(page, '02-live-call');
 
-    await ops.store.appendEvent('live-1', { type: 'turn', data: { heard: 'could you send a technician', reply: 'Transferring you to technical support.' } });
-    await ops.store.appendEvent('live-1', { type: 'transfer', data: { target: 'sip:support@pbx', ok: true } });
+    await recordTurn(ops.store, 'live-1', { heard: 'could you send a technician', reply: 'Transferring you to technical support.' });
+    await ops.store.appendEvent('live-1', { type: 'transfer', data: { stage: 'result', target: 'sip:support@pbx', ok: true } });
     await ops.store.updateSummary('live-1', { transferTarget: 'sip:support@pbx' });
     await ops.store.finishCall('live-1', 'transferred');
     await card.waitFor({ state: 'detached' });
@@ -100,11 +111,38 @@ describe('dashboard in Chromium', () => {
     await screenshot(page, '04-history-filtered');
   });
 
+  it('plays a call recording and a voice message', async () => {
+    await page.click('#filters button[type=reset]');
+    await page.click('#filters button[type=submit]');
+    await page.locator('#history tbody tr[data-call-id="h1"]').click();
+    await page.waitForFunction(() => document.querySelector('#detail h3')?.textContent?.includes('Ann Lee'));
+    const recording = await page.$eval('#detail audio', (audio) =>
+      new Promise<number>((resolve, reject) => {
+        const a = audio as HTMLAudioElement;
+        a.onloadedmetadata = () => resolve(a.duration);
+        a.onerror = () => reject(new Error('recording failed to load'));
+        a.load();
+      }));
+    assert.ok(Math.abs(recording - 2) < 0.05, `recording duration ${recording}`);
+    await page.click('#tabs button[data-tab=messages]');
+    await page.waitForSelector('#messages audio');
+    const message = await page.$eval('#messages audio', (audio) =>
+      new Promise<number>((resolve, reject) => {
+        const a = audio as HTMLAudioElement;
+        a.onloadedmetadata = () => resolve(a.duration);
+        a.onerror = () => reject(new Error('voice message failed to load'));
+        a.load();
+      }));
+    assert.ok(Math.abs(message - 3) < 0.05, `voice message duration ${message}`);
+    assert.match((await page.textContent('#messages'))!, /\+15559990000/);
+    await screenshot(page, '05-voice-messages');
+  });
+
   it('marks a waiting caller as called back', async () => {
     await page.click('#tabs button[data-tab=callbacks]');
     const button = page.locator('#callbacks tbody tr button');
     await button.waitFor();
-    await screenshot(page, '05-waiting-list');
+    await screenshot(page, '06-waiting-list');
     await button.click();
     await page.waitForSelector('#callbacks-empty', { state: 'visible' });
     assert.equal(await page.textContent('#callback-count'), '0');
@@ -117,9 +155,9 @@ describe('dashboard in Chromium', () => {
     const status = (await page.textContent('#status'))!;
     assert.match(status, /registered/);
     assert.match(status, /sqlite/);
-    await screenshot(page, '06-status');
+    await screenshot(page, '07-status');
     await page.click('#tabs button[data-tab=config]');
     await page.waitForFunction(() => document.querySelector('#config')?.textContent?.includes('adminTokenEnv'));
-    await screenshot(page, '07-config');
+    await screenshot(page, '08-config');
   });
 });

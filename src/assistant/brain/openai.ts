@@ -174,3 +174,13 @@ async function* sentences(parts: AsyncIterable<string> | Iterable<string>): Asyn
   }
   if (buffer.trim()) yield buffer.trim();
 }
+
+/** createBrain's hook: the LLM brain in front of the rules brain when config says `brain: openai`. */
+export function withLlmBrain(
+  config: { brain?: 'rules' | 'openai'; cloud?: { openai: OpenAIConfig }; assistant: object },
+  rules: Brain,
+): Brain {
+  if (config.brain !== 'openai' || !config.cloud) return rules;
+  const businessName = (config.assistant as { businessName?: string }).businessName ?? 'frontdesk';
+  return new OpenAIBrain({ config: config.cloud.openai, fallback: rules, businessName });
+}

@@ -2,7 +2,8 @@
 // 400s for answerable garbage, received/rport stamping, §18.2.2 response routing, TCP reuse and limits.
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { createServer, connect as tcpConnect, type Server, type Socket } from 'node:net';
-import { createServer as createTlsServer, connect as tlsConnect } from 'node:tls';
+import { createServer as createTlsServer, connect as tlsConnect, rootCertificates, type ConnectionOptions } from 'node:tls';
+import { isIP } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
 import type { Logger } from '../../log.js';
@@ -25,8 +26,8 @@ export interface TransportOptions {
   maxConnections?: number;
   idleMs?: number;
   maxMessageBytes?: number;
-  /** Accept self-signed registrar certificates (tests only). */
-  tlsInsecure?: boolean;
+  /** TLS client: extra CA (PEM file) and whether to verify the server certificate (default true). */
+  tlsClient?: { ca?: string; verify?: boolean };
   logger?: Logger;
 }
 
@@ -139,7 +140,7 @@ export class SipTransportLayer extends EventEmitter<{ request: [SipRequest, Flow
     if (existing?.isOpen) return existing;
     const socket = await new Promise<Socket>((resolve, reject) => {
       const s = flow.transport === 'tls'
-        ? tlsConnect({ host: flow.address, port: flow.port, servername: flow.address.match(/^[\d.:]+$/) ? undefined : flow.address, rejectUnauthorized: !this.options.tlsInsecure }, () => resolve(s))
+        ? tlsConnect(this.tlsClientOptions(flow), () => resolve(s))
         : tcpConnect({ host: flow.address, port: flow.port }, () => resolve(s));
       s.once('error', reject);
       s.setTimeout(10_000, () => s.destroy(new Error('connect timeout')));
@@ -149,13 +150,23 @@ export class SipTransportLayer extends EventEmitter<{ request: [SipRequest, Flow
     return this.adopt(socket, flow.transport, flow.port);
   }
 
+  private tlsClientOptions(flow: Flow): ConnectionOptions {
+    const client = this.options.tlsClient ?? {};
+    return {
+      host: flow.address, port: flow.port, rejectUnauthorized: client.verify !== false,
+      ...(isIP(flow.address) ? {} : { servername: flow.address }),
+      ...(client.ca ? { ca: [...rootCertificates, readFileSync(client.ca, 'utf8')] } : {}),
+    };
+  }
+
   private adopt(socket: Socket, transport: TransportKind, remotePort?: number): StreamConnection {
-    if (this.connections.size >= (this.options.maxConnections ?? 1024)) {
-      socket.destroy();
-      this.options.logger?.warn({ transport }, 'connection limit reached; refusing a connection');
-    }
     const id = `${transport}-${this.nextConnectionId++}`;
     const connection = new StreamConnection(id, transport, socket, this.limits);
+    if (this.connections.size >= (this.options.maxConnections ?? 1024)) {
+      this.options.logger?.warn({ transport }, 'connection limit reached; refusing a connection');
+      connection.close();
+      return connection;
+    }
     const key = flowKey({ transport, address: connection.address, port: remotePort ?? connection.port });
     this.connections.set(id, connection);
     this.byRemote.set(key, id);

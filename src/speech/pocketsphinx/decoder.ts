@@ -32,6 +32,8 @@ export class Decoder {
   private readonly logmath: Pointer;
   private readonly searches = new Set<string>();
   private inUtterance = false;
+  /** Path score of the last final hypothesis (log domain, comparable across searches on the same audio). */
+  lastScore = 0;
 
   constructor(private readonly setup: DecoderSetup) {
     const flags = { ...BASE_FLAGS, '-hmm': setup.hmmDir, '-dict': setup.dictPath, ...setup.flags };
@@ -53,6 +55,15 @@ export class Decoder {
     this.inUtterance = true;
   }
 
+  /** Starts an utterance on an ad-hoc grammar (replaced on every call). */
+  beginGrammar(name: string, jsgf: string): void {
+    if (this.inUtterance) ps.endUtt(this.handle);
+    this.must(ps.setJsgfString(this.handle, name, jsgf), name);
+    ps.setSearch(this.handle, name);
+    if (ps.startUtt(this.handle) < 0) throw new Error('pocketsphinx could not start an utterance');
+    this.inUtterance = true;
+  }
+
   feed(samples: Int16Array): void {
     if (!this.inUtterance || samples.length === 0) return;
     if (ps.processRaw(this.handle, samples, samples.length, 0, 0) < 0) throw new Error('pocketsphinx failed to process audio');
@@ -66,7 +77,9 @@ export class Decoder {
     if (!this.inUtterance) return { text: '', confidence: 0 };
     this.inUtterance = false;
     ps.endUtt(this.handle);
-    const text = (ps.getHyp(this.handle, [0]) ?? '').trim();
+    const score = [0];
+    const text = (ps.getHyp(this.handle, score) ?? '').trim();
+    this.lastScore = score[0]!;
     if (!text) return { text: '', confidence: 0 };
     const confidence = this.posterior();
     return { text, confidence, nbest: this.nbest(text, confidence) };
@@ -106,12 +119,8 @@ export class Decoder {
 
   private searchFor(context: RecognitionContext): string {
     if (context.kind === 'digits') {
+      // An expected code is checked by the worker's verifier against this grammar's result.
       const length = Math.max(1, Math.min(12, Math.floor(context.length)));
-      if (context.expected) {
-        // Replaced on every use: one expected code per call, never accumulated.
-        this.must(ps.setJsgfString(this.handle, 'expected', digitsGrammar(length, context.expected)), 'expected-code grammar');
-        return 'expected';
-      }
       return this.ensure(`digits${length}`, () => ps.setJsgfString(this.handle, `digits${length}`, digitsGrammar(length)));
     }
     if (context.kind === 'yesNo') {

@@ -36,19 +36,26 @@ export function digitsAsWords(digits: string): string {
   return [...digits].map((d) => SPOKEN_DIGIT[Number(d)]).join(' ');
 }
 
-/**
- * Exactly `length` digits. With `expected`, the expected code is also its own path: JSGF splits
- * probability evenly between alternatives, so that path gets a prior of 1/2 instead of 11^-n.
- */
-export function digitsGrammar(length: number, expected?: string): string {
+/** Exactly `length` digits, after up to two lead-ins ("uh it's ..."). */
+export function digitsGrammar(length: number): string {
   const digits = Array.from({ length }, () => '<d>').join(' ');
-  const expectedPath = expected && /^\d+$/.test(expected) && expected.length === length ? ` | (${expectedWords(expected)})` : '';
   return [
     '#JSGF V1.0;',
     'grammar digits;',
     `<d> = ${alternatives(Object.keys(DIGIT_WORDS))};`,
     `<pre> = ${alternatives(DIGIT_LEAD_INS)};`,
-    `public <code> = [<pre>] [<pre>] ((${digits})${expectedPath});`,
+    `public <code> = [<pre>] [<pre>] ${digits};`,
+    '',
+  ].join('\n');
+}
+
+/** Only the expected code (with the usual lead-ins): its score against the free grammar's is a likelihood ratio. */
+export function forcedDigitsGrammar(expected: string): string {
+  return [
+    '#JSGF V1.0;',
+    'grammar forced;',
+    `<pre> = ${alternatives(DIGIT_LEAD_INS)};`,
+    `public <code> = [<pre>] [<pre>] ${expectedWords(expected)};`,
     '',
   ].join('\n');
 }

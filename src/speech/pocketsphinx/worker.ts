@@ -3,19 +3,26 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Upsampler2x } from '../resample.js';
 import { Decoder } from './decoder.js';
+import { forcedDigitsGrammar } from './grammars.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
+import { VERIFIER_FLAGS, verifyExpected } from './verify.js';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
 
 interface Session {
   decoder: Decoder;
+  /** Forced decoder through the expected code, when the turn has one. */
+  verifier?: { decoder: Decoder; expected: string };
   upsampler: Upsampler2x;
   frames: number;
+  samples16k: number;
   lastPartial: string;
 }
 
 const spare: Decoder[] = [];
+const spareVerifiers: Decoder[] = [];
+const verifierSetup = { ...setup, flags: { ...setup.flags, ...VERIFIER_FLAGS } };
 const sessions = new Map<number, Session>();
 
 function send(message: FromWorker): void {
@@ -26,9 +33,40 @@ function takeDecoder(): Decoder {
   return spare.pop() ?? new Decoder(setup);
 }
 
-function release(decoder: Decoder): void {
-  if (spare.length < setup.spareDecoders) spare.push(decoder);
+function release(decoder: Decoder, pool = spare): void {
+  if (pool.length < setup.spareDecoders) pool.push(decoder);
   else decoder.free();
+}
+
+function openVerifier(expected: string): Session['verifier'] {
+  const decoder = spareVerifiers.pop() ?? new Decoder(verifierSetup);
+  try {
+    decoder.beginGrammar('forced', forcedDigitsGrammar(expected));
+  } catch (error) {
+    release(decoder, spareVerifiers);
+    throw error;
+  }
+  return { decoder, expected };
+}
+
+function finishSession(session: Session) {
+  const free = session.decoder.finish();
+  if (!session.verifier) return free;
+  const forced = session.verifier.decoder.finish();
+  const { verified: _verified, ratio: _ratio, ...result } = verifyExpected({
+    expected: session.verifier.expected,
+    free,
+    freeScore: session.decoder.lastScore,
+    forced,
+    forcedScore: session.verifier.decoder.lastScore,
+    frames: session.samples16k / 160,
+  });
+  return result;
+}
+
+function releaseSession(session: Session): void {
+  release(session.decoder);
+  if (session.verifier) release(session.verifier.decoder, spareVerifiers);
 }
 
 function handle(message: ToWorker): void {
@@ -40,13 +78,26 @@ function handle(message: ToWorker): void {
       release(decoder);
       throw error;
     }
-    sessions.set(message.id, { decoder, upsampler: new Upsampler2x(), frames: 0, lastPartial: '' });
+    const context = message.context;
+    let verifier: Session['verifier'];
+    if (context.kind === 'digits' && context.expected && /^\d+$/.test(context.expected) && context.expected.length === context.length) {
+      try {
+        verifier = openVerifier(context.expected);
+      } catch (error) {
+        release(decoder);
+        throw error;
+      }
+    }
+    sessions.set(message.id, { decoder, verifier, upsampler: new Upsampler2x(), frames: 0, samples16k: 0, lastPartial: '' });
     return;
   }
   const session = sessions.get(message.id);
   if (!session) return; // closed or failed earlier: late messages are harmless
   if (message.type === 'audio') {
-    session.decoder.feed(session.upsampler.process(message.samples));
+    const samples = session.upsampler.process(message.samples);
+    session.decoder.feed(samples);
+    session.verifier?.decoder.feed(samples);
+    session.samples16k += samples.length;
     session.frames += Math.round(message.samples.length / 160);
     if (setup.partialEveryFrames > 0 && session.frames >= setup.partialEveryFrames) {
       session.frames = 0;
@@ -57,12 +108,12 @@ function handle(message: ToWorker): void {
   }
   sessions.delete(message.id);
   if (message.type === 'end') {
-    const result = session.decoder.finish();
-    release(session.decoder);
+    const result = finishSession(session);
+    releaseSession(session);
     send({ type: 'final', id: message.id, result });
   } else {
-    session.decoder.finish();
-    release(session.decoder);
+    finishSession(session);
+    releaseSession(session);
   }
 }
 
@@ -75,6 +126,7 @@ port.on('message', (message: ToWorker) => {
       sessions.delete(message.id);
       try {
         failed.decoder.free();
+        failed.verifier?.decoder.free();
       } catch {
         // the decoder is already broken; dropping it is all we can do
       }

@@ -196,3 +196,8 @@ class WatsonSession extends EventEmitter<SttSessionEvents> implements SttSession
     this.onClosed();
   }
 }
+
+/** The speech-stack factory entry (src/speech/index.ts). */
+export async function createWatsonStt(options: { config: { cloud: { watson: WatsonConfig } }; logger?: Logger }): Promise<STT> {
+  return new WatsonSTT(options.config.cloud.watson, process.env, options.logger);
+}

@@ -108,5 +108,11 @@ export class OpenAITTS implements TTS {
   async close(): Promise<void> {
     this.cache.clear();
     this.cachedBytes = 0;
+    await this.options.fallback?.close();
   }
+}
+
+/** The speech-stack factory entry (src/speech/index.ts): OpenAI voice, embedded voice as fallback. */
+export async function createOpenAiTts(options: { config: { cloud: { openai: OpenAIConfig } }; logger?: Logger }, fallback?: Promise<TTS>): Promise<TTS> {
+  return new OpenAITTS({ config: options.config.cloud.openai, fallback: await fallback, logger: options.logger });
 }

@@ -113,6 +113,7 @@ async function boot() {
   if (session.authenticated) return start();
   $('#login').hidden = false;
   $('#call-open').hidden = true;
+  $('#tabs').hidden = true;
   $('#login-form').addEventListener('submit', async (e) => {
     e.preventDefault();
     try {

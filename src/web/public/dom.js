@@ -49,28 +49,47 @@ export function outcomeBadge(outcome) {
   return h('span', { class: `badge ${OUTCOME_TONE[outcome] ?? ''}` }, outcome.replace(/-/g, ' '));
 }
 
-/** Who spoke and what, for events that carry speech; undefined for other events. */
-export function speech(event) {
+/** The understanding of a turn in a few words ("billing · question"). */
+function understood(d) {
+  const c = d.classification ?? d.intent;
+  if (!c) return undefined;
+  if (typeof c === 'string') return c;
+  return [c.topic, c.intent, c.class].filter((v) => typeof v === 'string' && v && v !== 'unclassified').join(' · ') || undefined;
+}
+
+/**
+ * Who spoke and what, for events that carry speech. The assistant's words come from 'prompt' events
+ * (what was played); a turn's `reply` is used only for records without prompts.
+ */
+export function speech(event, { replies = true } = {}) {
   const d = event.data || {};
-  const heard = d.heard ?? d.transcript ?? (event.type === 'turn' ? d.text : undefined);
-  const said = d.reply ?? d.said ?? (event.type === 'prompt' ? d.text : undefined);
+  const heard = event.type === 'turn' || event.type === 'screening' ? d.heard ?? d.transcript : undefined;
+  const said = event.type === 'prompt' ? d.text : replies && event.type === 'turn' ? d.reply : undefined;
   const lines = [];
-  if (typeof heard === 'string' && heard) lines.push({ who: 'caller', text: heard, note: d.intent ? `understood: ${d.intent}` : undefined });
+  if (typeof heard === 'string' && heard) {
+    const note = event.type === 'screening' ? `passcode ${d.matched ? 'matched' : 'not matched'}` : understood(d) && `understood: ${understood(d)}`;
+    lines.push({ who: 'caller', text: heard, note });
+  }
   if (typeof said === 'string' && said) lines.push({ who: 'assistant', text: said });
   return lines;
 }
 
-/** One line describing an event that is not speech. */
+/** Events worth a line in a transcript besides speech. */
+export const NOTABLE = new Set(['identity', 'screening', 'transfer', 'dtmf', 'error', 'callback', 'voice-message', 'rejected', 'billing', 'barge-in']);
+
+/** One line describing an event that is not speech (never the passcode itself). */
 export function describe(event) {
   const d = event.data || {};
   switch (event.type) {
-    case 'identity': return [d.identity, d.name ?? d.customerName].filter(Boolean).join(' · ');
-    case 'screening': return [d.result ?? d.outcome, d.attempt && `attempt ${d.attempt}`].filter(Boolean).join(' · ');
-    case 'transfer': return [d.target, d.ok === false ? `failed${d.reason ? `: ${d.reason}` : ''}` : d.ok ? 'ok' : ''].filter(Boolean).join(' · ');
+    case 'identity': return [d.identity, d.name ?? d.customerName, d.check && `${d.check} ${d.matched ? 'matched' : 'not matched'}`].filter(Boolean).join(' · ');
+    case 'screening': return [d.stage, d.attempt && `attempt ${d.attempt}`, d.attempts && `${d.attempts} attempts`, d.via].filter(Boolean).join(' · ');
+    case 'transfer': return [d.stage, d.agent, d.target, d.ok === false ? `failed${d.reason ? `: ${d.reason}` : ''}` : d.ok ? 'ok' : ''].filter(Boolean).join(' · ');
     case 'dtmf': return d.digits ?? d.digit ?? '';
-    case 'state': return d.state ?? '';
+    case 'state': return d.to ? `${d.from ?? ''} → ${d.to}` : d.state ?? '';
+    case 'error': return [d.where, d.message].filter(Boolean).join(': ');
     default: {
-      const text = JSON.stringify(d);
+      const { code, ...rest } = d; // a screening challenge's passcode is not shown
+      const text = JSON.stringify(rest);
       return text === '{}' ? '' : text.length > 140 ? `${text.slice(0, 140)}…` : text;
     }
   }

@@ -1,13 +1,14 @@
 // The dashboard's views: live call cards, history table and call detail, waiting list, voice messages,
 // status and config. Each render function replaces its section's content from API data.
-import { h, $, api, time, duration, outcomeBadge, speech, describe } from './dom.js';
+import { h, $, api, time, duration, outcomeBadge, speech, describe, NOTABLE } from './dom.js';
 
 function transcriptLines(events, partial) {
   const lines = [];
+  const replies = !events.some((e) => e.type === 'prompt');
   for (const event of events) {
-    const spoken = speech(event);
+    const spoken = speech(event, { replies });
     for (const line of spoken) lines.push(h('div', { class: `line ${line.who}` }, line.text, line.note && h('small', {}, line.note)));
-    if (spoken.length === 0 && ['identity', 'screening', 'transfer', 'state', 'dtmf'].includes(event.type)) {
+    if (spoken.length === 0 && NOTABLE.has(event.type)) {
       lines.push(h('div', { class: 'line note' }, `${event.type}: ${describe(event)}`));
     }
   }
@@ -19,7 +20,8 @@ export function renderLive(liveCalls) {
   const box = $('#live-calls');
   box.replaceChildren(
     ...liveCalls.map(({ call, events, partial }) => {
-      const state = [...events].reverse().find((e) => e.type === 'state')?.data?.state ?? 'in progress';
+      const last = [...events].reverse().find((e) => e.type === 'state')?.data;
+      const state = last?.to ?? last?.state ?? 'in progress';
       const transcript = h('div', { class: 'transcript' }, transcriptLines(events, partial));
       const card = h(
         'article',
@@ -66,7 +68,7 @@ export async function renderDetail(callId) {
     ['Started', time(summary.startedAt)], ['Duration', duration(summary.startedAt, summary.endedAt)],
     ['Transferred to', summary.transferTarget], ['Call-ID', summary.sipCallId],
   ].filter(([, v]) => v);
-  panel.replaceChildren(
+  panel.replaceChildren(...[
     h('h3', {}, summary.customerName || summary.caller, ' ', outcomeBadge(summary.outcome)),
     h('dl', { class: 'facts' }, facts.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
     summary.recordingPath ? h('audio', { controls: true, preload: 'none', src: `/api/calls/${encodeURIComponent(callId)}/recording` }) : null,
@@ -78,7 +80,7 @@ export async function renderDetail(callId) {
         h('span', { class: 'when' }, `+${((new Date(e.at) - start) / 1000).toFixed(1)}s`),
         h('span', { class: 'type' }, e.type),
         speech(e).map((l) => `${l.who === 'caller' ? '“' : '→ “'}${l.text}” `).join('') || describe(e)))),
-  );
+  ].filter(Boolean));
   panel.hidden = false;
 }
 
