@@ -12,7 +12,7 @@ const confirmSeconds = Number(process.argv[3] ?? 30);
 const rates = (process.argv[4] ?? '50,100,200,300,400,500').split(',').map(Number);
 const CALL_MS = 800;
 
-interface StepResult { rate: number; ok: number; failed: number; seconds: number }
+interface StepResult { rate: number; ok: number; failed: number; seconds: number; reasons: string[] }
 
 async function runStep(target: string, rate: number, seconds: number): Promise<StepResult> {
   const calls = rate * seconds;
@@ -20,7 +20,9 @@ async function runStep(target: string, rate: number, seconds: number): Promise<S
     scenario: 'uac', target, calls, timeoutSec: seconds + 30,
     args: ['-r', String(rate), '-l', String(rate * 3), '-d', String(CALL_MS), '-trace_stat', '-fd', '1', '-recv_timeout', '8000', '-max_recv_loops', '5000'],
   });
-  return { rate, seconds, ok: sippStat(result, 'SuccessfulCall(C)') ?? 0, failed: (sippStat(result, 'FailedCall(C)') ?? calls) + (result.code === 0 ? 0 : 0) };
+  const reasons = ['FailedTimeoutOnRecv(C)', 'FailedUnexpectedMessage(C)', 'FailedMaxUDPRetrans(C)', 'FailedCallRejected(C)', 'FailedRegexpDoesntMatch(C)']
+    .map((c) => [c, sippStat(result, c) ?? 0] as const).filter(([, n]) => n > 0).map(([c, n]) => `${c}=${n}`);
+  return { rate, seconds, ok: sippStat(result, 'SuccessfulCall(C)') ?? 0, failed: sippStat(result, 'FailedCall(C)') ?? calls, reasons };
 }
 
 async function climb(label: string, target: () => Promise<{ target: string; stop: () => Promise<void> }>): Promise<number> {
@@ -29,16 +31,18 @@ async function climb(label: string, target: () => Promise<{ target: string; stop
     const peer = await target();
     const step = await runStep(peer.target, rate, stepSeconds);
     await peer.stop();
-    console.log(`${label}: ${rate} calls/s for ${stepSeconds}s → ${step.ok} ok, ${step.failed} failed`);
+    console.log(`${label}: ${rate} calls/s for ${stepSeconds}s → ${step.ok} ok, ${step.failed} failed ${step.reasons.join(' ')}`);
     if (step.failed > 0 || step.ok < rate * stepSeconds) break;
     best = rate;
   }
-  if (best > 0 && confirmSeconds > 0) {
+  // Confirm over the long run, stepping down until a rate holds with 0 failures.
+  while (best > 0 && confirmSeconds > 0) {
     const peer = await target();
     const step = await runStep(peer.target, best, confirmSeconds);
     await peer.stop();
-    console.log(`${label}: confirm ${best} calls/s for ${confirmSeconds}s → ${step.ok} ok, ${step.failed} failed`);
-    if (step.failed > 0) best = 0;
+    console.log(`${label}: confirm ${best} calls/s for ${confirmSeconds}s → ${step.ok} ok, ${step.failed} failed ${step.reasons.join(' ')}`);
+    if (step.failed === 0 && step.ok === best * confirmSeconds) break;
+    best = rates.filter((r) => r < best).pop() ?? 0;
   }
   return best;
 }

@@ -65,8 +65,8 @@ for (const m of MESSAGES) if (!parseMessage(m).ok || !sip.parse(m)) throw new Er
 const parsedOurs = MESSAGES.map((m) => (parseMessage(m) as { message: SipMessage }).message);
 const parsedTheirs = MESSAGES.map((m) => sip.parse(m));
 
-const ms = Number(process.env.BENCH_MS ?? 500);
-const ROUNDS = 4;
+const ms = Number(process.env.BENCH_MS ?? 100);
+const ROUNDS = 20;
 let i = 0;
 const contenders: Record<string, (b: Buffer) => unknown> = {
   parse: ours, structured: oursStructured, sip: theirs,

@@ -76,3 +76,16 @@ export const providerErrors = new Counter({
   labelNames: ['provider', 'kind'] as const,
   registers: [registry],
 });
+export const storeAppendLatency = new Histogram({
+  name: 'frontdesk_store_append_seconds',
+  help: 'Call event append to durable (committed), by store backend',
+  labelNames: ['store'] as const,
+  buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5],
+  registers: [registry],
+});
+export const storeErrors = new Counter({
+  name: 'frontdesk_store_errors_total',
+  help: 'Failed call-record writes by store backend',
+  labelNames: ['store'] as const,
+  registers: [registry],
+});

@@ -8,5 +8,7 @@ export function vocabularyOf(config: Pick<AssistantConfig, 'topics' | 'faq' | 'c
     topics: [...config.topics.ordering, ...config.topics['technical support'], ...config.topics.billing, ...config.topics.other],
     faq: config.faq.flatMap((entry) => entry.triggers),
     names: [...config.customers.map((c) => c.name), ...config.agents.map((a) => a.name)],
+    // Replies to the assistant's own questions, so the recognizer expects them.
+    phrases: ['put me on the waiting list', 'the waiting list please', 'call me back', 'leave a voice message', 'voice message', 'no thanks that is all', 'goodbye'],
   };
 }

@@ -136,6 +136,15 @@ export class JitterBuffer {
     return { kind: 'packet', packet: head.packet };
   }
 
+  /** Takes the head packet only if it is due now and exactly `durationTs` long (a whole frame). */
+  peekPacketOf(durationTs: number): JitterPacket | undefined {
+    const head = this.entries[0];
+    if (!this.playing || !head || head.durationTs !== durationTs || head.ts !== this.cursorTs) return undefined;
+    this.entries.shift();
+    this.cursorTs = head.ts + head.durationTs;
+    return head.packet;
+  }
+
   private remember(seq: number): void {
     this.recentSeqs.add(seq);
     this.recentOrder.push(seq);

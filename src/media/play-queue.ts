@@ -58,10 +58,19 @@ export class PlayQueue {
     });
   }
 
-  /** Exactly `count` samples of the next audio, or undefined when nothing is ready (send silence). */
+  /** Exactly `count` samples of the next audio, or undefined when nothing is ready (send silence).
+   *  The result may be a view into the source's own buffer: use it before the next take(). */
   take(count: number): Int16Array | undefined {
     const head = this.items[0];
     if (!head || (head.buffered < count && !head.done)) return undefined;
+    const chunk = head.chunks[0];
+    if (chunk && chunk.length - head.offset > count) {
+      const view = chunk.subarray(head.offset, head.offset + count); // the common case: no copy
+      head.offset += count;
+      head.buffered -= count;
+      head.wake?.();
+      return view;
+    }
     const frame = new Int16Array(count);
     let filled = 0;
     while (filled < count && this.items.length > 0) {

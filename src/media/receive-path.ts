@@ -12,6 +12,7 @@ import type { RtpPacket } from './rtp.js';
 export type RtpDisposition = 'audio' | 'event' | 'comfort-noise' | 'unknown-pt' | 'bad-payload';
 
 const COMFORT_NOISE_PT = 13;
+const NO_DIGITS: readonly ReceivedDigit[] = [];
 
 export class ReceivePath {
   readonly codec: AudioCodec;
@@ -57,12 +58,16 @@ export class ReceivePath {
   }
 
   /** RFC 4733 events whose end packets never arrived. */
-  expireDigits(nowMs: number): ReceivedDigit[] {
-    return this.dtmf?.expire(nowMs) ?? [];
+  expireDigits(nowMs: number): readonly ReceivedDigit[] {
+    return this.dtmf?.expire(nowMs) ?? NO_DIGITS;
   }
 
   /** The next 20 ms at 8 kHz: decoded audio, or concealment where packets are missing. */
   nextFrame(): Int16Array {
+    if (this.pendingSamples === 0 && this.codec.sampleRate === CALL_SAMPLE_RATE) {
+      const direct = this.directFrame();
+      if (direct) return direct;
+    }
     const codecPerCall = this.codec.sampleRate / CALL_SAMPLE_RATE;
     const tsPerSample = this.codec.rtpClockRate / this.codec.sampleRate;
     for (let guard = 0; this.pendingSamples < FRAME_SAMPLES && guard < 16; guard++) {
@@ -85,6 +90,18 @@ export class ReceivePath {
       }
     }
     return this.takeFrame();
+  }
+
+  /** The common case (8 kHz codec, one 20 ms packet due): the decoded packet is the frame. */
+  private directFrame(): Int16Array | undefined {
+    const item = this.jitter.peekPacketOf(FRAME_SAMPLES);
+    if (!item) return undefined;
+    try {
+      return this.codec.decode(item.payload);
+    } catch {
+      this.concealedFrames++;
+      return this.codec.conceal(FRAME_SAMPLES);
+    }
   }
 
   private append(samples: Int16Array): void {

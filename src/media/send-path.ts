@@ -1,5 +1,5 @@
 // One outgoing RTP stream: SSRC, sequence and timestamp continuity across prompts, silence and hold;
-// marker bit at each talkspurt start; RFC 4733 digits interleaved in place of audio; per-tick packets.
+// marker bit at each talkspurt start; RFC 4733 digits interleaved in place of audio; packets handed out per tick.
 import { randomInt } from 'node:crypto';
 import type { NegotiatedMedia } from './codec.js';
 import { createCodec, type AudioCodec } from './codecs/index.js';
@@ -41,10 +41,15 @@ export class SendPath {
     return this.codec.sampleRate;
   }
 
+  get rtpClockRate(): number {
+    return this.codec.rtpClockRate;
+  }
+
   /** (Re)configure; a codec change re-creates the encoder but keeps SSRC, sequence and timestamp. */
   configure(media: NegotiatedMedia): void {
     const sameCodec = this.media && JSON.stringify(this.media.codec) === JSON.stringify(media.codec);
     this.media = media;
+    if (!media.telephoneEvent) this.cancelDigits(); // renegotiated away: nothing could send them
     if (!sameCodec) {
       this.codec = createCodec(media.codec);
       const isG711 = media.codec.name === 'PCMU' || media.codec.name === 'PCMA';
@@ -78,9 +83,8 @@ export class SendPath {
     for (const digit of this.digits.splice(0)) if (digit.last) digit.resolve();
   }
 
-  /** Packets to send on this 20 ms tick; `sending` is false on hold (time still advances). */
-  tick(queue: PlayQueue, sending: boolean): Buffer[] {
-    const packets: Buffer[] = [];
+  /** Hands this 20 ms tick's packets to `send`; `sending` is false on hold (time still advances). */
+  tick(queue: PlayQueue, sending: boolean, send: (packet: Buffer) => void): void {
     const digit = this.digits[0];
     if (digit && sending && this.media.telephoneEvent) {
       if (!digit.started) {
@@ -89,7 +93,7 @@ export class SendPath {
       }
       const events = digit.sender.step();
       for (const event of events) {
-        packets.push(this.packet(this.media.telephoneEvent.payloadType, event.marker, digit.timestamp, event.payload));
+        send(this.packet(this.media.telephoneEvent.payloadType, event.marker, digit.timestamp, event.payload));
       }
       if (digit.sender.done) {
         this.digits.shift();
@@ -97,17 +101,16 @@ export class SendPath {
       }
       this.talking = false;
       this.advance();
-      return packets;
+      return;
     }
-    if (this.tickCount++ % this.ticksPerPacket !== 0) return packets;
+    if (this.tickCount++ % this.ticksPerPacket !== 0) return;
     if (sending) {
       const pcm = queue.take(this.frameSamples);
       const payload = pcm ? this.codec.encode(pcm) : (this.silence ?? this.codec.encode(new Int16Array(this.frameSamples)));
-      packets.push(this.packet(this.media.codec.payloadType, pcm !== undefined && !this.talking, this.timestamp, payload));
+      send(this.packet(this.media.codec.payloadType, pcm !== undefined && !this.talking, this.timestamp, payload));
       this.talking = pcm !== undefined;
     }
     this.timestamp = (this.timestamp + this.frameTs) >>> 0;
-    return packets;
   }
 
   private advance(): void {

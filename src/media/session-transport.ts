@@ -1,14 +1,12 @@
 // A session's sockets: symmetric-RTP latching, SSRC tracking, the SRTP transform hook, counting and
-// dropping bad packets (never throwing), and RTCP — SR/RR + SDES every ~5 s, BYE on close, reports in.
-import { randomBytes } from 'node:crypto';
+// dropping bad packets (never throwing), RTCP timing (every ~5 s, BYE on close; content in rtcp-endpoint.ts).
 import type { RemoteInfo } from 'node:dgram';
+import { isIP } from 'node:net';
 import type { NegotiatedMedia } from './codec.js';
 import type { PortAllocator, PortPair } from './ports.js';
 import type { ReceivePath, RtpDisposition } from './receive-path.js';
-import {
-  buildBye, buildReceiverReport, buildSdes, buildSenderReport, compactNtp, ntpNow, parseRtcp, roundTripMs,
-  type ReportBlock, type SenderInfo,
-} from './rtcp.js';
+import { parseRtcp } from './rtcp.js';
+import { RtcpEndpoint, type RemoteFigures, type RtcpReport } from './rtcp-endpoint.js';
 import { looksLikeRtcp, parseRtp, type RtpPacket } from './rtp.js';
 import type { SendPath } from './send-path.js';
 import type { Logger } from '../log.js';
@@ -20,17 +18,7 @@ export interface PacketTransform {
   unprotectRtcp(packet: Buffer): Buffer | null;
 }
 
-export interface RtcpReport {
-  /** SSRC of the reporting peer. */
-  ssrc: number;
-  kind: 'sr' | 'rr' | 'bye';
-  sender?: SenderInfo;
-  /** The peer's report block about our stream. */
-  aboutUs?: ReportBlock;
-  roundTripMs?: number;
-  cname?: string;
-  byeReason?: string;
-}
+export type { RtcpReport } from './rtcp-endpoint.js';
 
 export interface MediaStats {
   packetsSent: number;
@@ -45,7 +33,7 @@ export interface MediaStats {
   late: number;
   duplicate: number;
   concealedFrames: number;
-  remote?: { fractionLost: number; cumulativeLost: number; jitterMs?: number; roundTripMs?: number };
+  remote?: RemoteFigures;
 }
 
 const SOURCE_SILENT_MS = 500; // after this long without packets a new address or SSRC may take over
@@ -66,24 +54,35 @@ export class SessionTransport {
   private packetsReceived = 0;
   private bytesReceived = 0;
   private readonly dropped = { malformed: 0, unknownPayloadType: 0, unprotectFailed: 0, foreign: 0, unconfigured: 0 };
-  private readonly cname = `frontdesk-${randomBytes(6).toString('hex')}`;
+  private readonly rtcp: RtcpEndpoint;
   private readonly rtcpIntervalTicks: number;
   private readonly rtcpPhase: number;
-  private lastSrFromPeer: { compact: number; arrivalMs: number } | undefined;
-  private lastRemoteReport: MediaStats['remote'];
   private closed = false;
+  private socketErrors = 0;
+  private lastErrorLogMs = -Infinity;
 
   constructor(
     private readonly pair: PortPair,
     private readonly ports: PortAllocator,
     private readonly log: Logger,
+    localStream: () => { ssrc: number; clockRate: number } | undefined,
     rtcpIntervalMs = 5000,
   ) {
+    this.rtcp = new RtcpEndpoint(localStream);
     this.rtcpIntervalTicks = Math.max(1, Math.round(rtcpIntervalMs / 20));
     this.rtcpPhase = Math.floor(Math.random() * this.rtcpIntervalTicks); // spreads 1,000 calls' reports
     pair.rtp.on('message', (message, rinfo) => this.receiveRtp(message, rinfo));
     pair.rtcp.on('message', (message, rinfo) => this.receiveRtcp(message, rinfo));
-    for (const socket of [pair.rtp, pair.rtcp]) socket.on('error', (error) => this.log.warn({ err: error }, 'media socket error'));
+    for (const socket of [pair.rtp, pair.rtcp]) socket.on('error', (error) => this.onSocketError(error));
+  }
+
+  /** Send errors repeat every 20 ms while they last (unreachable peer, wrong family): log one per 5 s. */
+  private onSocketError(error: Error): void {
+    this.socketErrors++;
+    const now = performance.now();
+    if (now - this.lastErrorLogMs < 5000) return;
+    this.lastErrorLogMs = now;
+    this.log.warn({ err: error, count: this.socketErrors }, 'media socket error');
   }
 
   get rtpPort(): number {
@@ -95,6 +94,9 @@ export class SessionTransport {
   }
 
   setRemote(remote: NegotiatedMedia['remote']): void {
+    if (!isIP(remote.address)) throw new RangeError(`remote media address must be an IP address, got ${JSON.stringify(remote.address)}`);
+    const validPort = (port: number) => Number.isInteger(port) && port > 0 && port < 65536;
+    if (!validPort(remote.port) || !validPort(remote.rtcpPort)) throw new RangeError(`invalid remote media port ${remote.port}/${remote.rtcpPort}`);
     const changed = this.remote && (this.remote.address !== remote.address || this.remote.port !== remote.port);
     this.remote = remote;
     if (changed) this.latched = this.latchedRtcp = undefined; // re-INVITE moved the media: relearn
@@ -108,7 +110,7 @@ export class SessionTransport {
   }
 
   maybeSendRtcp(tick: number, sender: SendPath, receiver: ReceivePath): void {
-    if (tick % this.rtcpIntervalTicks === this.rtcpPhase) this.sendRtcp(this.report(sender, receiver));
+    if (tick % this.rtcpIntervalTicks === this.rtcpPhase) this.sendRtcp(this.rtcp.compound(sender, receiver, this.remoteSsrc));
   }
 
   stats(sender: SendPath | undefined, receiver: ReceivePath | undefined): MediaStats {
@@ -123,7 +125,7 @@ export class SessionTransport {
       late: receiver?.jitter.counters.late ?? 0,
       duplicate: receiver?.jitter.counters.duplicate ?? 0,
       concealedFrames: receiver?.concealedFrames ?? 0,
-      ...(this.lastRemoteReport ? { remote: this.lastRemoteReport } : {}),
+      ...(this.rtcp.lastRemote ? { remote: this.rtcp.lastRemote } : {}),
     };
   }
 
@@ -132,7 +134,7 @@ export class SessionTransport {
     if (this.closed) return;
     let sent: (() => void) | undefined;
     const byeSent = new Promise<void>((resolve) => (sent = resolve));
-    const bye = sender && this.sendRtcp(Buffer.concat([buildReceiverReport(sender.ssrc), buildSdes(sender.ssrc, this.cname), buildBye(sender.ssrc)]), sent);
+    const bye = sender && this.sendRtcp(this.rtcp.goodbye(sender.ssrc), sent);
     this.closed = true;
     this.ports.release(this.pair, bye ? byeSent : undefined);
   }
@@ -177,49 +179,7 @@ export class SessionTransport {
     const parsed = parseRtcp(clear);
     if (!parsed.ok) return void this.dropped.malformed++;
     this.latchedRtcp = { address: rinfo.address, port: rinfo.port };
-    const arrivalMs = performance.now();
-    const now = ntpNow();
-    const arrivalCompact = compactNtp(now.seconds, now.fraction);
-    let cname: string | undefined;
-    for (const packet of parsed.packets) if (packet.type === 'sdes') cname = packet.chunks[0]?.cname ?? cname;
-    for (const packet of parsed.packets) {
-      if (packet.type === 'sdes') continue;
-      if (packet.type === 'bye') {
-        this.onRtcp({ ssrc: packet.ssrcs[0] ?? 0, kind: 'bye', ...(packet.reason ? { byeReason: packet.reason } : {}) });
-        continue;
-      }
-      if (packet.type === 'sr') {
-        this.lastSrFromPeer = { compact: compactNtp(packet.sender.ntpSeconds, packet.sender.ntpFraction), arrivalMs };
-      }
-      const aboutUs = packet.reports[0];
-      const rtt = aboutUs ? roundTripMs(aboutUs, arrivalCompact) : undefined;
-      if (aboutUs) this.lastRemoteReport = { fractionLost: aboutUs.fractionLost / 256, cumulativeLost: aboutUs.cumulativeLost, ...(rtt !== undefined ? { roundTripMs: rtt } : {}) };
-      this.onRtcp({
-        ssrc: packet.ssrc, kind: packet.type, ...(packet.type === 'sr' ? { sender: packet.sender } : {}),
-        ...(aboutUs ? { aboutUs } : {}), ...(rtt !== undefined ? { roundTripMs: rtt } : {}), ...(cname ? { cname } : {}),
-      });
-    }
-  }
-
-  private report(sender: SendPath, receiver: ReceivePath): Buffer {
-    const blocks: ReportBlock[] = [];
-    if (this.remoteSsrc !== undefined && receiver.stats.received > 0) {
-      const figures = receiver.stats.reportBlock();
-      const sr = this.lastSrFromPeer;
-      blocks.push({
-        ssrc: this.remoteSsrc, ...figures,
-        lastSr: sr?.compact ?? 0,
-        delaySinceLastSr: sr ? Math.round(((performance.now() - sr.arrivalMs) / 1000) * 65536) >>> 0 : 0,
-      });
-    }
-    const now = ntpNow();
-    const head = sender.packetsSent > 0
-      ? buildSenderReport(sender.ssrc, {
-          ntpSeconds: now.seconds, ntpFraction: now.fraction, rtpTimestamp: sender.timestamp,
-          packetCount: sender.packetsSent, octetCount: sender.octetsSent,
-        }, blocks)
-      : buildReceiverReport(sender.ssrc, blocks);
-    return Buffer.concat([head, buildSdes(sender.ssrc, this.cname)]);
+    for (const report of this.rtcp.receive(parsed.packets)) this.onRtcp(report);
   }
 
   /** Returns whether the packet went to the socket (`done` then runs once it is handed to the kernel). */

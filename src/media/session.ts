@@ -45,11 +45,15 @@ export class MediaSession extends EventEmitter<{ audio: [PcmChunk]; dtmf: [DtmfE
   private inband: InbandDtmfDetector | undefined;
   private unsubscribe: (() => void) | undefined;
   private closed = false;
+  private listenerFailed = false;
 
   static async open(options: MediaSessionOptions): Promise<MediaSession> {
     const log = options.logger ?? makeLogger('media');
     const pair = await options.ports.allocate(options.localAddress);
-    return new MediaSession(options, new SessionTransport(pair, options.ports, log, options.rtcpIntervalMs), log);
+    let session: MediaSession | undefined;
+    const localStream = () => session?.sender && { ssrc: session.sender.ssrc, clockRate: session.sender.rtpClockRate };
+    session = new MediaSession(options, new SessionTransport(pair, options.ports, log, localStream, options.rtcpIntervalMs), log);
+    return session;
   }
 
   private constructor(options: MediaSessionOptions, transport: SessionTransport, log: Logger) {
@@ -63,7 +67,8 @@ export class MediaSession extends EventEmitter<{ audio: [PcmChunk]; dtmf: [DtmfE
     transport.onRtp = (packet, nowMs) => this.receiver?.receive(packet, nowMs, this.digitsIn) ?? 'unknown-pt';
     transport.onRtcp = (report) => this.emit('rtcp', report);
     transport.onNewSource = () => this.media && this.useReceiver(new ReceivePath(this.media, this.jitterBufferMs), this.media);
-    this.unsubscribeLater(options.clock ?? sharedClock);
+    this.unsubscribe = (options.clock ?? sharedClock).subscribe((tick) => this.onTick(tick));
+    log.debug({ rtpPort: this.localPort }, 'media session open');
   }
 
   get isPlaying(): boolean {
@@ -78,10 +83,10 @@ export class MediaSession extends EventEmitter<{ audio: [PcmChunk]; dtmf: [DtmfE
     if (this.closed) return;
     const codecChanged = !this.media || JSON.stringify(this.media.codec) !== JSON.stringify(media.codec);
     const eventsChanged = JSON.stringify(this.media?.telephoneEvent) !== JSON.stringify(media.telephoneEvent);
-    // Built first: an unsupported codec throws here, before any state has changed.
+    // Validated first: an unsupported codec or a bad address throws before any state has changed.
     const receiver = codecChanged || eventsChanged ? new ReceivePath(media, this.jitterBufferMs) : undefined;
-    this.media = media;
     this.transport.setRemote(media.remote);
+    this.media = media;
     if (!this.sender) this.sender = new SendPath(media);
     else this.sender.configure(media);
     this.queue.setRate(this.sender.codecRate);
@@ -123,6 +128,7 @@ export class MediaSession extends EventEmitter<{ audio: [PcmChunk]; dtmf: [DtmfE
     this.queue.close();
     this.sender?.cancelDigits();
     this.transport.close(this.sender);
+    this.log.debug({ rtpPort: this.localPort, stats: this.stats() }, 'media session closed');
   }
 
   private recordMetrics(): void {
@@ -137,21 +143,26 @@ export class MediaSession extends EventEmitter<{ audio: [PcmChunk]; dtmf: [DtmfE
     this.inband = media.telephoneEvent ? undefined : new InbandDtmfDetector();
   }
 
-  private unsubscribeLater(clock: PacingClock): void {
-    this.unsubscribe = clock.subscribe((tick) => this.onTick(tick));
-  }
+  private readonly sendRtp = (packet: Buffer): void => this.transport.sendRtp(packet);
 
   private onTick(tick: number): void {
     if (!this.media || !this.sender || !this.receiver) return;
     const nowMs = performance.now();
     const sending = this.media.direction === 'sendrecv' || this.media.direction === 'sendonly';
-    for (const packet of this.sender.tick(this.queue, sending)) this.transport.sendRtp(packet);
+    this.sender.tick(this.queue, sending, this.sendRtp);
     const frame = this.receiver.nextFrame();
-    this.digitsIn.push(...this.receiver.expireDigits(nowMs));
-    for (const digit of this.digitsIn.splice(0)) this.injectDtmf({ ...digit, source: 'rfc4733' });
+    const expired = this.receiver.expireDigits(nowMs);
+    if (expired.length > 0) this.digitsIn.push(...expired);
+    if (this.digitsIn.length > 0) for (const digit of this.digitsIn.splice(0)) this.injectDtmf({ ...digit, source: 'rfc4733' });
     const inbandDigit = this.inband?.process(frame);
     if (inbandDigit) this.injectDtmf({ ...inbandDigit, source: 'inband' });
-    this.emit('audio', { samples: frame, sampleRate: CALL_SAMPLE_RATE });
     this.transport.maybeSendRtcp(tick, this.sender, this.receiver);
+    try {
+      this.emit('audio', { samples: frame, sampleRate: CALL_SAMPLE_RATE });
+    } catch (error) {
+      // A listener's bug must not stop the media; say so once, not 50 times a second.
+      if (!this.listenerFailed) this.log.error({ err: error }, "an 'audio' listener threw; media continues");
+      this.listenerFailed = true;
+    }
   }
 }

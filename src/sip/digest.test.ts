@@ -34,7 +34,8 @@ test('our challenge verifies our answers for MD5, MD5-sess and SHA-256; wrong pa
     const challenge = createChallenge('frontdesk.test', { algorithm });
     const answer = digestAuthorization({ challenge, method: 'REGISTER', uri: 'sip:frontdesk.test', username: 'alice', password: 's3cret', nc: 1 });
     assert.ok(answer.ok);
-    assert.deepEqual(verifyDigest(answer.value, 'REGISTER', 's3cret'), { ok: true, username: 'alice' });
+    assert.deepEqual(verifyDigest(answer.value, 'REGISTER', 's3cret', { uri: 'sip:frontdesk.test', realm: 'frontdesk.test' }), { ok: true, username: 'alice' });
+    assert.equal(verifyDigest(answer.value, 'REGISTER', 's3cret', { uri: 'sip:elsewhere' }).ok, false);
     assert.equal(verifyDigest(answer.value, 'REGISTER', 'wrong').ok, false);
     assert.equal(verifyDigest(answer.value, 'INVITE', 's3cret').ok, false);
   }

@@ -34,7 +34,7 @@ export function parseAuthParams(value: string): { scheme: string; params: Record
       val = tok;
       i += tok.length;
     }
-    params[name[1]!.toLowerCase()] = val;
+    if (name[1]!.toLowerCase() !== '__proto__') params[name[1]!.toLowerCase()] = val;
   }
   if (text.slice(i).trim().replace(/,/g, '') !== '') return null;
   return { scheme: m[1]!, params };
@@ -133,6 +133,8 @@ export interface VerifyOptions {
   maxNonceAgeMs?: number;
   /** When given, the Authorization must be for this realm. */
   realm?: string;
+  /** When given, the digest-uri must be this Request-URI (RFC 2617 §3.2.2.5). */
+  uri?: string;
   body?: Buffer;
   now?: number;
 }
@@ -151,6 +153,7 @@ export function verifyDigest(
   const p = parsed.params;
   if (!p.username || !p.realm || !p.nonce || !p.uri || !p.response) return fail('incomplete credentials');
   if (options.realm !== undefined && p.realm !== options.realm) return fail('wrong realm');
+  if (options.uri !== undefined && p.uri !== options.uri) return fail('digest uri does not match the request');
   const algorithm = ALGORITHMS.find((a) => a.toLowerCase() === (p.algorithm ?? 'MD5').toLowerCase());
   if (!algorithm) return fail('unsupported algorithm');
   const [stamp, mac] = p.nonce.split('.');

@@ -47,3 +47,12 @@ test('waits for the rest of a partial message', () => {
   assert.equal(framer.pending, m.length - 3);
   assert.deepEqual(kinds(framer.push(m.subarray(m.length - 3))), [`message:${m.length}`]);
 });
+
+test('a large message delivered one byte at a time comes out whole', () => {
+  const m = msg('x'.repeat(60_000));
+  const framer = new StreamFramer();
+  const out: FramerEvent[] = [];
+  for (let i = 0; i < m.length; i++) out.push(...framer.push(m.subarray(i, i + 1)));
+  assert.deepEqual(kinds(out), [`message:${m.length}`]);
+  assert.deepEqual((out[0] as { data: Buffer }).data, m);
+});

@@ -9,10 +9,14 @@ export type FramerEvent =
   /** The stream cannot be framed any more; the transport should close the connection. */
   | { kind: 'error'; error: string };
 
-const CONTENT_LENGTH = /^(?:content-length|l)[ \t]*:[ \t]*(\d+)[ \t]*$/im;
+const CONTENT_LENGTH = /^(?:content-length|l)[ \t]*:[ \t]*(\d+)[ \t\r]*$/im;
 
 export class StreamFramer {
-  private buffer: Buffer = Buffer.alloc(0);
+  // Received bytes live in store[start, end): appending copies only the new chunk and the store
+  // grows by doubling, so byte-by-byte delivery stays linear.
+  private store: Buffer = Buffer.alloc(0);
+  private start = 0;
+  private end = 0;
   private failed: string | undefined;
   private scanFrom = 0;
   private readonly maxBytes: number;
@@ -23,12 +27,12 @@ export class StreamFramer {
 
   /** Bytes received but not yet part of a complete message. */
   get pending(): number {
-    return this.buffer.length;
+    return this.end - this.start;
   }
 
   push(chunk: Buffer): FramerEvent[] {
     if (this.failed) return [{ kind: 'error', error: this.failed }];
-    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+    this.append(chunk);
     const events: FramerEvent[] = [];
     for (;;) {
       const event = this.next();
@@ -36,11 +40,35 @@ export class StreamFramer {
       events.push(event);
       if (event.kind === 'error') {
         this.failed = event.error;
-        this.buffer = Buffer.alloc(0);
+        this.store = Buffer.alloc(0);
+        this.start = this.end = 0;
         break;
       }
     }
     return events;
+  }
+
+  private append(chunk: Buffer): void {
+    if (this.end + chunk.length > this.store.length) {
+      const live = this.end - this.start;
+      const next = Buffer.allocUnsafe(Math.max(1024, (live + chunk.length) * 2));
+      this.store.copy(next, 0, this.start, this.end);
+      this.store = next;
+      this.start = 0;
+      this.end = live;
+    }
+    chunk.copy(this.store, this.end);
+    this.end += chunk.length;
+  }
+
+  private get buffer(): Buffer {
+    return this.store.subarray(this.start, this.end);
+  }
+
+  private consume(bytes: number): void {
+    this.start += bytes;
+    this.scanFrom = 0;
+    if (this.start === this.end) this.start = this.end = 0;
   }
 
   private next(): FramerEvent | undefined {
@@ -60,27 +88,27 @@ export class StreamFramer {
     if (total > this.maxBytes) return { kind: 'error', error: 'message too large' };
     if (b.length < total) return undefined;
     const data = Buffer.from(b.subarray(0, total));
-    this.buffer = b.subarray(total);
+    this.consume(total);
     return { kind: 'message', data };
   }
 
   private keepAlive(): FramerEvent | undefined {
     const b = this.buffer;
-    if (b.length >= 4 && b.toString('latin1', 0, 4) === '\r\n\r\n') {
-      this.buffer = b.subarray(4);
+    if (b.length >= 4 && b[1] === 0x0a && b[2] === 0x0d && b[3] === 0x0a && b[0] === 0x0d) {
+      this.consume(4);
       return { kind: 'ping' };
     }
     if (b.length >= 2 && b[0] === 0x0d && b[1] === 0x0a) {
       // A lone CRLF is a pong, unless it may be the first half of a ping still in flight.
       if (b.length === 3 && b[2] === 0x0d) return undefined;
-      this.buffer = b.subarray(2);
+      this.consume(2);
       return { kind: 'pong' };
     }
     if (b[0] === 0x0a) {
       // Bare LFs between messages are tolerated and dropped.
       let i = 0;
       while (i < b.length && b[i] === 0x0a) i++;
-      this.buffer = b.subarray(i);
+      this.consume(i);
       return this.next();
     }
     return b.length >= 2 ? { kind: 'error', error: 'stray carriage return' } : undefined;

@@ -158,15 +158,17 @@ export function createHeaders(
 /** Parses `;name=value;flag` parameters (names lower-cased, quoted values kept quoted). */
 export function parseParams(text: string): Record<string, string | null> | null {
   const params: Record<string, string | null> = {};
+  const quoted = text.includes('"');
   let i = 0;
   while (i < text.length) {
     while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
     if (i >= text.length) break;
     if (text[i] !== ';') return null;
     i++;
-    let j = i;
+    let j = quoted ? i : text.indexOf(';', i);
+    if (j < 0) j = text.length;
     let inQuotes = false;
-    for (; j < text.length; j++) {
+    for (; quoted && j < text.length; j++) {
       const ch = text[j];
       if (inQuotes) {
         if (ch === '\\') j++;
@@ -179,7 +181,8 @@ export function parseParams(text: string): Record<string, string | null> | null 
     const eq = part.indexOf('=');
     const name = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
     if (!name || !/^[A-Za-z0-9\-.!%*_+`'~]+$/.test(name)) return null;
-    params[name] = eq < 0 ? null : part.slice(eq + 1).trim();
+    // A "__proto__" parameter would set the object's prototype instead of a property: dropped.
+    if (name !== '__proto__') params[name] = eq < 0 ? null : part.slice(eq + 1).trim();
     i = j;
   }
   return params;

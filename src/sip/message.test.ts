@@ -199,3 +199,10 @@ test('RFC 4475 framing cases: IPv6 references, leading CRLFs, bare LF, several C
   assert.ok(extra.request);
   assert.equal(ok(crlf(INVITE_LINES, 'no length header')).body.toString(), 'no length header');
 });
+
+test('pathological inputs get an answer (these used to backtrack for seconds)', () => {
+  assert.match(failure(Buffer.from('INVITE' + ' '.repeat(60000) + 'x\r\n\r\n')).error, /start line/);
+  assert.match(failure(Buffer.from('INVITE a' + ' '.repeat(60000) + 'x\r\n\r\n')).error, /start line/);
+  assert.match(failure(crlf([...INVITE_LINES, `Contact: ${'<'.repeat(8000)}`, 'l: 0'])).error, /Contact/);
+  assert.match(failure(crlf([...INVITE_LINES, `Via: SIP/2.0/UDP host${' '.repeat(8000)}x`, 'l: 0'])).error, /Via/);
+});

@@ -53,7 +53,8 @@ export function parseNameAddr(text: string): NameAddr | null {
     if (gt < 0) return null;
     if (displayName === undefined) {
       const tokens = s.slice(0, lt).trim();
-      if (tokens && !/^[A-Za-z0-9\-.!%*_+`'~ \t]+$/.test(tokens)) return null;
+      // RFC 3261 wants tokens here; UTF-8 names are accepted too, as real PBXs send them unquoted.
+      if (tokens && /[<>"\x00-\x08\x0a-\x1f\x7f]/.test(tokens)) return null;
       if (tokens) displayName = tokens.replace(/[ \t]+/g, ' ');
     }
     const uri = parseUri(s.slice(lt + 1, gt));

@@ -50,6 +50,8 @@ export class Registration extends EventEmitter<{ status: [RegistrationStatus] }>
   private keepAliveTimer: NodeJS.Timeout | undefined;
   private flow: Flow | undefined;
   private stopped = false;
+  /** True while registered and refreshing (not after a failure). */
+  private refreshing = false;
   private readonly aor: string;
   private readonly registrarUri: string;
 
@@ -148,8 +150,12 @@ export class Registration extends EventEmitter<{ status: [RegistrationStatus] }>
     this.failures = 0;
     const granted = this.grantedExpires(response);
     const expiresAt = new Date(Date.now() + granted * 1000);
+    const wasRegistered = this.status.state === 'registering' && this.refreshing;
     this.update({ account: this.account.name, state: 'registered', expiresAt });
-    this.log.info({ account: this.account.name, expires: granted }, 'registered');
+    // Refreshes are routine: only a new registration is worth an info line.
+    if (wasRegistered) this.log.debug({ account: this.account.name, expires: granted }, 'registration refreshed');
+    else this.log.info({ account: this.account.name, expires: granted }, 'registered');
+    this.refreshing = true;
     const refreshIn = granted > 120 ? granted - 60 : granted * 0.8;
     this.schedule(refreshIn * 1000);
     this.startKeepAlive();
@@ -158,6 +164,7 @@ export class Registration extends EventEmitter<{ status: [RegistrationStatus] }>
   private failed(why: string): void {
     if (this.stopped) return;
     clearInterval(this.keepAliveTimer);
+    this.refreshing = false;
     const delay = Math.min(this.timing.retryBaseSeconds * 2 ** this.failures, this.timing.maxRetrySeconds);
     this.failures++;
     this.update({ account: this.account.name, state: 'failed', error: why });

@@ -37,6 +37,9 @@ test('negotiates dynamic opus and G.722, IPv6 connection and their ptime', () =>
   assert.equal(r.media.ptime, 40);
   assert.equal(r.media.remote.address, '2001:db8::5');
   assert.match(serializeSdp(r.answer), /a=rtpmap:96 opus\/48000\/2/);
+  const capped = answerOffer(offer(['m=audio 7000 RTP/AVP 0', 'a=maxptime:20']), { ...LOCAL, ptime: 40 });
+  assert.ok(capped.ok);
+  assert.equal(capped.media.ptime, 20);
   const g722 = answerOffer(offer(['m=audio 7000 RTP/AVP 9']), { ...LOCAL, codecs: ['G722'] });
   assert.ok(g722.ok);
   assert.equal(g722.media.codec.name, 'G722');

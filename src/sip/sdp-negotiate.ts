@@ -95,9 +95,13 @@ function findTelephoneEvent(media: SdpMedia, clockRate: number): { payloadType: 
   return pick ? { payloadType: pick.payloadType, clockRate: pick.clockRate } : undefined;
 }
 
+/** Packet time to send with: their a=ptime, else ours, never above their a=maxptime. */
 function ptimeOf(media: SdpMedia, fallback: number): number {
+  const valid = (p: number) => Number.isInteger(p) && p >= 10 && p <= 120 && p % 10 === 0;
   const p = Number(attribute(media.attributes, 'ptime'));
-  return Number.isInteger(p) && p >= 10 && p <= 120 && p % 10 === 0 ? p : fallback;
+  const max = Number(attribute(media.attributes, 'maxptime'));
+  const ptime = valid(p) ? p : fallback;
+  return valid(max) && ptime > max ? max : ptime;
 }
 
 function audioLine(local: LocalMedia, protocol: string, codecs: CodecSpec[], te: { payloadType: number; clockRate: number }[], direction: Direction, teFmtp: (pt: number) => string): SdpMedia {

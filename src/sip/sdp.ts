@@ -65,8 +65,9 @@ export function parseSdp(input: string | Buffer): SdpParseResult {
   let sdp: Partial<Sdp> & { lines: [string, string][]; attributes: SdpAttribute[]; media: SdpMedia[] } =
     { lines: [], attributes: [], media: [] };
   let media: SdpMedia | undefined;
-  for (const line of lines) {
-    if (line.length < 2 || line[1] !== '=' || !/^[a-z]$/.test(line[0]!)) return { ok: false, error: `malformed SDP line "${line.slice(0, 40)}"` };
+  for (const [index, line] of lines.entries()) {
+    // Named by number, not text: reasons end up in logs and SDP carries caller addresses.
+    if (line.length < 2 || line[1] !== '=' || !/^[a-z]$/.test(line[0]!)) return { ok: false, error: `malformed SDP line ${index + 1}` };
     const type = line[0]!;
     const value = line.slice(2);
     if (type === 'm') {

@@ -1,7 +1,8 @@
 // What this UA advertises (Allow, Accept, Supported) and which extensions it understands.
 export const ALLOWED_METHODS = ['INVITE', 'ACK', 'BYE', 'CANCEL', 'OPTIONS', 'INFO', 'REFER', 'NOTIFY', 'UPDATE'];
 export const ACCEPTED_BODIES = ['application/sdp', 'application/dtmf-relay', 'application/dtmf', 'message/sipfrag'];
-export const SUPPORTED_EXTENSIONS = ['timer', 'replaces', 'norefersub'];
+// Only what we implement: RFC 4028 session timers. (No Replaces, no 100rel, no norefersub.)
+export const SUPPORTED_EXTENSIONS = ['timer'];
 
 export function capabilityHeaders(): Record<string, string> {
   return {

@@ -42,6 +42,7 @@ export class UserAgent extends EventEmitter<{ invite: [InviteServerTransaction] 
   private readonly dialogs = new Map<string, DialogUsage>();
   /** ACKs we sent for 2xx, to resend when the 2xx is retransmitted (§13.2.2.4). */
   private readonly acks = new Map<string, { ack: SipRequest; flow: Flow }>();
+  private readonly recentInvites = new Map<string, InviteServerTransaction>();
 
   constructor(private readonly options: UserAgentOptions) {
     super();
@@ -90,14 +91,19 @@ export class UserAgent extends EventEmitter<{ invite: [InviteServerTransaction] 
   /** An in-dialog request (not ACK/CANCEL): next CSeq, route set, connection reuse. */
   async requestInDialog(dialog: Dialog, method: string, extras: InDialogExtras = {}, options: SendOptions = {}): Promise<SipResponse> {
     const request = dialog.createRequest(method, extras);
-    const destination = await this.dialogDestination(dialog);
-    return sendRequest(this.client, request, { ...options, destination, onCSeq: (seq) => (dialog.localSeq = seq) });
+    // An unresolvable next hop falls through to sendRequest, which answers it with a synthesized 503.
+    const destination = await this.dialogDestination(dialog).catch(() => undefined);
+    return sendRequest(this.client, request, { ...options, ...(destination ? { destination } : {}), onCSeq: (seq) => (dialog.localSeq = seq) });
   }
 
   /** ACK for a 2xx (§13.2.2.4): its own transaction-less request, remembered for 2xx retransmissions. */
   async sendAck(dialog: Dialog, inviteSeq: number, extras: InDialogExtras = {}): Promise<void> {
     const ack = dialog.createRequest('ACK', extras, inviteSeq);
-    const flow = await this.dialogDestination(dialog);
+    const flow = await this.dialogDestination(dialog).catch(() => undefined);
+    if (!flow) {
+      this.options.logger?.warn({ callId: dialog.callId }, 'cannot route the ACK: remote target unresolvable');
+      return;
+    }
     stampRequest(this.client, ack, flow);
     const key = `${dialog.callId}|${inviteSeq}`;
     this.acks.set(key, { ack, flow });
@@ -107,7 +113,8 @@ export class UserAgent extends EventEmitter<{ invite: [InviteServerTransaction] 
 
   async dialogDestination(dialog: Dialog): Promise<Flow> {
     if (isReliable(dialog.flow.transport) && dialog.flow.connectionId) return dialog.flow;
-    if (!dialog.routeSet.length && this.options.outboundProxy) return resolveTarget(this.options.outboundProxy);
+    // The outbound proxy is for requests outside a dialog (§8.1.2); inside, the route set decides —
+    // a proxy that wants to stay in the path Record-Routes.
     return resolveTarget(dialog.nextHop());
   }
 
@@ -151,7 +158,21 @@ export class UserAgent extends EventEmitter<{ invite: [InviteServerTransaction] 
     }
   }
 
+  /** §8.2.2.2 merged requests: the same INVITE reaching us twice by different paths gets 482. */
+  private isMerged(request: SipRequest, transaction: InviteServerTransaction): boolean {
+    const key = `${request.headers.get('Call-ID')}|${tagOf(request.headers.get('From'))}|${request.headers.get('CSeq')}`;
+    const earlier = this.recentInvites.get(key);
+    if (earlier && earlier !== transaction && earlier.state !== 'terminated') return true;
+    this.recentInvites.set(key, transaction);
+    setTimeout(() => this.recentInvites.get(key) === transaction && this.recentInvites.delete(key), 64 * this.timers.t1).unref();
+    return false;
+  }
+
   private onInvite(request: SipRequest, transaction: InviteServerTransaction, flow: Flow): void {
+    if (this.isMerged(request, transaction)) {
+      this.respond(transaction, 482);
+      return;
+    }
     if (!this.options.acl.allows(flow.address)) {
       sipForbidden.inc();
       this.options.logger?.warn({ address: flow.address }, 'INVITE refused by access control (sip.allow)');

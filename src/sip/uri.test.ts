@@ -15,6 +15,7 @@ test('parseUri reads sip, sips and tel URIs with user, password, IPv6, port, par
   assert.equal(parseUri('sip:user;par=u%40example.net@example.com')?.user, 'user;par=u%40example.net');
   assert.deepEqual(parseUri('tel:+1-201-555-0123;phone-context=example.com'),
     { scheme: 'tel', user: '+1-201-555-0123', host: '', params: { 'phone-context': 'example.com' }, headers: {} });
+  assert.equal(parseUri(`tel:+${'1'.repeat(8000)}x`), null);
   for (const bad of ['', 'sip:', 'http://x', 'sip:a@b:99999', 'sip:2001:db8::1', 'sip:[2001:db8::1', 'sip:a b@c', 'sip:@c', 'tel:abc!', 'sip:x@host;=v'])
     assert.equal(parseUri(bad), null, bad);
 });
@@ -81,4 +82,10 @@ test('newBranch carries the magic cookie; tags and Call-IDs are unique', () => {
   for (const b of branches) assert.match(b, /^z9hG4bK[A-Za-z0-9_-]+$/);
   assert.notEqual(newTag(), newTag());
   assert.match(newCallId('example.com'), /^[0-9a-f]+@example\.com$/);
+});
+
+test('lenient where real PBXs bend the grammar: UTF-8 unquoted display names, "#" in user parts', () => {
+  assert.equal(parseNameAddr('Jürgen Müller <sip:jm@example.com>;tag=1')?.displayName, 'Jürgen Müller');
+  assert.equal(parseUri('sip:*97#@pbx.example.com')?.user, '*97#');
+  assert.equal(parseNameAddr('a<b <sip:x@y>'), null);
 });

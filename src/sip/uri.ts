@@ -18,9 +18,11 @@ export interface SipUri {
 
 const HOSTNAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$/;
 const IPV6 = /^[0-9A-Fa-f:.]+$/;
-const USER = /^(?:[A-Za-z0-9\-_.!~*'()&=+$,;?/]|%[0-9A-Fa-f]{2})+$/;
+// '#' is not allowed unescaped, but feature codes like "*97#" arrive that way from real PBXs.
+const USER = /^(?:[A-Za-z0-9\-_.!~*'()&=+$,;?/#]|%[0-9A-Fa-f]{2})+$/;
 const PASSWORD = /^(?:[A-Za-z0-9\-_.!~*'()&=+$,]|%[0-9A-Fa-f]{2})*$/;
-const TEL_NUMBER = /^(?:\+[0-9\-.()]*[0-9][0-9\-.()]*|[0-9A-Fa-f*#\-.()pPwW]+)$/;
+// Global numbers need a digit; the lookahead keeps the check linear.
+const TEL_NUMBER = /^(?:\+(?=[^0-9]*[0-9])[0-9\-.()]+|[0-9A-Fa-f*#\-.()pPwW]+)$/;
 
 /** "host", "host:port", "[v6]", "[v6]:port" → parts; null when malformed. */
 export function parseHostPort(text: string): { host: string; port?: number } | null {
@@ -93,7 +95,7 @@ export function parseUri(text: string): SipUri | null {
       if (!pair) continue;
       const eq = pair.indexOf('=');
       if (eq <= 0) return null;
-      uri.headers[pair.slice(0, eq)] = pair.slice(eq + 1);
+      if (pair.slice(0, eq) !== '__proto__') uri.headers[pair.slice(0, eq)] = pair.slice(eq + 1);
     }
   }
   return uri;

@@ -1,5 +1,6 @@
 // What both store backends share: input checks with clear errors, per-call event numbering, and the
 // per-event-loop-turn batching of appended events (one transaction per batch, durable on resolve).
+import { storeAppendLatency, storeErrors } from '../metrics.js';
 import type { CallEvent, CallEventInput, CallOutcome, CallRecordStart, CallSummary } from './store.js';
 
 export class StoreError extends Error {
@@ -118,6 +119,7 @@ export interface PendingEvent {
   json: string;
   resolve: (event: CallEvent) => void;
   reject: (error: Error) => void;
+  queuedAt: number;
 }
 
 /**
@@ -132,11 +134,14 @@ export class EventBatcher {
   private scheduled = false;
   private inFlight: Promise<void> = Promise.resolve();
 
-  constructor(private readonly write: (batch: PendingEvent[]) => Promise<unknown> | void) {}
+  constructor(
+    private readonly write: (batch: PendingEvent[]) => Promise<unknown> | void,
+    private readonly kind: string,
+  ) {}
 
   add(callId: string, event: CallEvent, json: string): Promise<CallEvent> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ callId, event, json, resolve, reject });
+      this.queue.push({ callId, event, json, resolve, reject, queuedAt: performance.now() });
       this.schedule();
     });
   }
@@ -157,8 +162,13 @@ export class EventBatcher {
     this.inFlight = this.inFlight.then(async () => {
       try {
         await this.write(batch);
-        for (const item of batch) item.resolve(item.event);
+        const now = performance.now();
+        for (const item of batch) {
+          storeAppendLatency.observe({ store: this.kind }, (now - item.queuedAt) / 1000);
+          item.resolve(item.event);
+        }
       } catch (error) {
+        storeErrors.inc({ store: this.kind }, batch.length);
         const failure = error instanceof Error ? error : new Error(String(error));
         for (const item of batch) item.reject(failure);
       }

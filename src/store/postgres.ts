@@ -31,7 +31,7 @@ export class PostgresStore implements CallStore {
   private pool: pg.Pool | undefined;
   private writes: Promise<unknown> = Promise.resolve();
   private readonly numbers = new EventNumbers();
-  private readonly batcher = new EventBatcher((batch) => this.writeEvents(batch));
+  private readonly batcher = new EventBatcher((batch) => this.writeEvents(batch), 'postgres');
 
   constructor(private readonly options: PostgresOptions) {}
 

@@ -2,6 +2,7 @@
 // per event-loop turn in one transaction; a commit reaches the WAL file (the OS page cache) before the
 // promise resolves, so a killed process (kill -9) loses nothing. synchronous=NORMAL skips the fsync per
 // commit (the event loop also paces media); FULL adds it, for power-loss durability, at ~1 fsync per batch.
+// WAL checkpoints run in a worker thread (sqlite-checkpointer.ts), never on the event loop.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -9,6 +10,7 @@ import type { Logger } from '../log.js';
 import { EventBatcher, EventNumbers, StoreError, checkCallback, checkId, checkOutcome, checkVoiceMessage, checkStart, patchColumns, prepareEvent, type PendingEvent } from './common.js';
 import { callFilterSql, callbackFromRow, eventFromRow, summaryFromRow, voiceMessageFromRow, type DateCodec } from './rows.js';
 import { sqliteMigrations } from './sqlite-migrations.js';
+import { SqliteCheckpointer } from './sqlite-checkpointer.js';
 import type { CallEvent, CallEventInput, CallFilter, CallOutcome, CallRecordStart, CallStore, CallSummary, CallbackEntry, VoiceMessage } from './store.js';
 
 export interface SqliteOptions {
@@ -28,8 +30,9 @@ const encodeValue = (value: unknown): unknown => (value instanceof Date ? value.
 export class SqliteStore implements CallStore {
   readonly kind = 'sqlite';
   private db: Database.Database | undefined;
+  private checkpointer: SqliteCheckpointer | undefined;
   private readonly numbers = new EventNumbers();
-  private readonly batcher = new EventBatcher((batch) => this.writeEvents(batch));
+  private readonly batcher = new EventBatcher((batch) => this.writeEvents(batch), 'sqlite');
 
   constructor(private readonly options: SqliteOptions) {}
 
@@ -62,6 +65,10 @@ export class SqliteStore implements CallStore {
         db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(migration.version, Date.now());
       })();
       this.options.logger?.info({ version: migration.version }, 'sqlite migration applied');
+    }
+    if (this.options.path !== ':memory:') {
+      db.pragma('wal_autocheckpoint = 0');
+      this.checkpointer = new SqliteCheckpointer(this.options.path, this.options.logger);
     }
     const interrupted = this.markInterrupted(Date.now());
     if (interrupted > 0) this.options.logger?.warn({ interrupted }, 'calls left in progress by a previous process marked interrupted');
@@ -199,6 +206,8 @@ export class SqliteStore implements CallStore {
   async close(): Promise<void> {
     if (!this.db) return;
     await this.batcher.flush();
+    await this.checkpointer?.stop();
+    this.checkpointer = undefined;
     this.db.close();
     this.db = undefined;
   }

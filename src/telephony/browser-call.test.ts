@@ -75,6 +75,26 @@ test('play resamples and paces audio to the page; stopPlayback and hangup resolv
   assert.equal(hangups.length, 1, 'hangup is emitted once');
 });
 
+test('a stopped source that never yields again does not hold up the next playback', async () => {
+  const h = harness();
+  async function* stalls(): AsyncIterable<PcmChunk> {
+    yield { samples: new Int16Array(160), sampleRate: 8000 };
+    await new Promise(() => {}); // like an idle PcmQueue
+  }
+  const first = h.call.play(stalls());
+  await h.tick(3);
+  h.call.stopPlayback();
+  assert.equal(await first, 'stopped');
+  const before = h.audio().length;
+  async function* short(): AsyncIterable<PcmChunk> {
+    yield { samples: new Int16Array(480).fill(500), sampleRate: 8000 };
+  }
+  const second = h.call.play(short());
+  await h.tick(5);
+  assert.equal(await second, 'finished');
+  assert.equal(h.audio().length - before, 3);
+});
+
 test('keypad digits arrive as dtmf events; the page hanging up ends the call', async () => {
   const h = harness();
   const digits: string[] = [];

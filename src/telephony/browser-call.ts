@@ -4,8 +4,9 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { sharedClock, type PacingClock } from '../media/clock.js';
-import { Resampler } from '../media/resample.js';
-import { CALL_SAMPLE_RATE, FRAME_SAMPLES, type PcmChunk, type PcmSource } from '../media/pcm.js';
+import { PlayQueue } from '../media/play-queue.js';
+import { CALL_SAMPLE_RATE, FRAME_SAMPLES, type PcmSource } from '../media/pcm.js';
+import { logger as makeLogger, type Logger } from '../log.js';
 import type { Call, CallEvents, CallFacts, HangupBy, PlayOptions, PlayOutcome, TransferResult } from './call.js';
 
 /** What the call needs from the socket (the web layer adapts a `ws` WebSocket to this). */
@@ -21,21 +22,14 @@ export interface BrowserCallOptions {
   callAs?: string;
   userAgent?: string;
   clock?: Pick<PacingClock, 'subscribe'>;
+  logger?: Logger;
 }
 
 /** Frames of caller audio held before pacing starts (absorbs network bursts), and at most. */
 const PREBUFFER_FRAMES = 3;
 const MAX_INBOUND_FRAMES = 15;
-/** Assistant audio read ahead of the pacing clock. */
-const PLAY_AHEAD_SAMPLES = FRAME_SAMPLES * 10;
 /** Largest binary message accepted from the page: 200 ms. */
 export const MAX_MESSAGE_BYTES = CALL_SAMPLE_RATE * 2 * 0.2;
-
-interface Playback {
-  source: PcmSource;
-  interruptible: boolean;
-  resolve: (outcome: PlayOutcome) => void;
-}
 
 export class BrowserCall extends EventEmitter<CallEvents> implements Call {
   readonly facts: CallFacts;
@@ -46,11 +40,8 @@ export class BrowserCall extends EventEmitter<CallEvents> implements Call {
   private inbound: Int16Array[] = [];
   private partial = new Int16Array(0);
   private started = false;
-  // assistant → caller
-  private readonly queue: Playback[] = [];
-  private current: { playback: Playback; iterator: AsyncIterator<PcmChunk>; resampler?: Resampler; done: boolean } | undefined;
-  private outbound = new Int16Array(0);
-  private reading = false;
+  // assistant → caller: the same read-ahead play queue as RTP calls
+  private readonly queue: PlayQueue;
 
   constructor(options: BrowserCallOptions) {
     super();
@@ -70,6 +61,7 @@ export class BrowserCall extends EventEmitter<CallEvents> implements Call {
       header: (name) => headers[name.toLowerCase()],
       startedAt: new Date(),
     };
+    this.queue = new PlayQueue(CALL_SAMPLE_RATE, options.logger ?? makeLogger('browser-call', { callId: id }));
     this.unsubscribeClock = (options.clock ?? sharedClock).subscribe(() => this.tick());
     this.sendControl({ type: 'start', callId: id, sampleRate: CALL_SAMPLE_RATE, frameSamples: FRAME_SAMPLES });
   }
@@ -79,7 +71,7 @@ export class BrowserCall extends EventEmitter<CallEvents> implements Call {
   }
 
   get isPlaying(): boolean {
-    return this.current !== undefined;
+    return this.queue.isPlaying;
   }
 
   /** A message from the page: binary = PCM16LE at 8 kHz, text = JSON control. Returns an error text for bad input. */
@@ -137,85 +129,20 @@ export class BrowserCall extends EventEmitter<CallEvents> implements Call {
 
   play(source: PcmSource, options: PlayOptions = {}): Promise<PlayOutcome> {
     if (this.ending) return Promise.resolve('hangup');
-    return new Promise((resolve) => {
-      this.queue.push({ source, interruptible: options.interruptible ?? true, resolve });
-      if (!this.current) this.startNext();
-    });
-  }
-
-  private startNext(): void {
-    const playback = this.queue.shift();
-    this.current = undefined;
-    if (!playback) return;
-    this.current = { playback, iterator: playback.source[Symbol.asyncIterator](), done: false };
-    void this.readAhead();
-  }
-
-  /** Pulls the playing source until PLAY_AHEAD_SAMPLES are buffered (or it ends). */
-  private async readAhead(): Promise<void> {
-    const current = this.current;
-    if (!current || current.done || this.reading) return;
-    this.reading = true;
-    try {
-      while (this.current === current && !current.done && this.outbound.length < PLAY_AHEAD_SAMPLES) {
-        const next = await current.iterator.next();
-        if (this.current !== current) break;
-        if (next.done) {
-          current.done = true;
-          if (current.resampler) this.appendOutbound(current.resampler.flush());
-          break;
-        }
-        const chunk = next.value;
-        if (chunk.sampleRate !== CALL_SAMPLE_RATE && current.resampler?.fromRate !== chunk.sampleRate) {
-          current.resampler = new Resampler(chunk.sampleRate, CALL_SAMPLE_RATE);
-        }
-        this.appendOutbound(chunk.sampleRate === CALL_SAMPLE_RATE ? chunk.samples : current.resampler!.process(chunk.samples));
-      }
-    } catch {
-      // A failing source (e.g. synthesis error) ends that playback; the call goes on.
-      if (this.current === current) current.done = true;
-    } finally {
-      this.reading = false;
-    }
-  }
-
-  private appendOutbound(samples: Int16Array): void {
-    const joined = new Int16Array(this.outbound.length + samples.length);
-    joined.set(this.outbound);
-    joined.set(samples, this.outbound.length);
-    this.outbound = joined;
+    return this.queue.enqueue(source, options);
   }
 
   private sendFrame(): void {
-    const current = this.current;
-    if (!current) return;
-    if (this.outbound.length >= FRAME_SAMPLES || (current.done && this.outbound.length > 0)) {
-      const frame = new Int16Array(FRAME_SAMPLES);
-      frame.set(this.outbound.subarray(0, FRAME_SAMPLES));
-      this.outbound = this.outbound.slice(Math.min(FRAME_SAMPLES, this.outbound.length));
-      this.socket.send(Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength));
-    }
-    if (current.done && this.outbound.length === 0) {
-      current.playback.resolve('finished');
-      this.startNext();
-    } else {
-      void this.readAhead();
-    }
+    const frame = this.queue.take(FRAME_SAMPLES);
+    // take() may lend a view of the source's buffer: copy, since the socket sends later.
+    if (frame) this.socket.send(Buffer.from(Int16Array.from(frame).buffer));
   }
 
   stopPlayback(): void {
-    const keep = this.queue.filter((p) => !p.interruptible);
-    for (const dropped of this.queue.filter((p) => p.interruptible)) dropped.resolve('stopped');
-    this.queue.splice(0, this.queue.length, ...keep);
-    const current = this.current;
-    if (current && current.playback.interruptible) {
-      this.current = undefined;
-      this.outbound = new Int16Array(0);
-      void current.iterator.return?.()?.catch(() => undefined);
-      current.playback.resolve('stopped');
-      this.sendControl({ type: 'stop-playback' });
-      this.startNext();
-    }
+    if (!this.queue.isPlaying) return;
+    this.queue.stop();
+    // The page holds ~60 ms of audio of its own: tell it to drop that too.
+    this.sendControl({ type: 'stop-playback' });
   }
 
   async sendDtmf(digits: string): Promise<void> {
@@ -235,10 +162,7 @@ export class BrowserCall extends EventEmitter<CallEvents> implements Call {
     if (this.ending) return;
     this.ending = true;
     this.unsubscribeClock();
-    for (const playback of [...(this.current ? [this.current.playback] : []), ...this.queue]) playback.resolve('hangup');
-    void this.current?.iterator.return?.()?.catch(() => undefined);
-    this.current = undefined;
-    this.queue.length = 0;
+    this.queue.close();
     this.sendControl({ type: 'hangup', by, reason });
     try {
       this.socket.close(1000, 'call ended');

@@ -80,7 +80,7 @@ export class PendingAck {
 /** A re-INVITE or UPDATE from the other side: hold/unhold, codec change, session refresh. */
 export function handleOfferRequest(call: SipCall, request: SipRequest, transaction: ServerTransaction): void {
   const ua = call.context.ua;
-  if (request.method === 'INVITE' && call.pendingAck?.waiting) {
+  if (request.method === 'INVITE' && (call.pendingAck?.waiting || call.offerInFlight)) {
     ua.respond(transaction, 491, undefined, { headers: { 'Retry-After': '1' } });
     return;
   }

@@ -22,6 +22,8 @@ export class SipCall extends EventEmitter<CallEvents> implements Call, DialogUsa
   closed = false;
   referProgress: ReferProgress | undefined;
   pendingAck: PendingAck | undefined;
+  /** Our own re-INVITE is outstanding: theirs gets 491 meanwhile (glare). */
+  offerInFlight = false;
   sessionTimer: SessionTimerRunner | undefined;
   /** While bridged, the assistant is gone but the dialog lives: the other leg to hang up with us. */
   bridgedWith: SipCall | undefined;

@@ -5,22 +5,28 @@ import { createHeaders, parseCSeq } from '../sip/headers.js';
 import { MediaSession } from '../media/session.js';
 import { Dialog } from '../sip/dialog.js';
 import type { SipRequest } from '../sip/message.js';
-import { timerFromAnswer, SessionTimerRunner } from '../sip/session-timer.js';
+import { timerFromAnswer } from '../sip/session-timer.js';
 import type { InviteClientTransaction } from '../sip/transaction/client-invite.js';
 import { capabilityHeaders } from '../sip/ua-capabilities.js';
 import { cancelInvite, type Credentials } from '../sip/ua-client.js';
 import { newCallId, newTag } from '../sip/via.js';
+import { resolveTarget } from '../sip/transport/resolve.js';
+import type { Flow } from '../sip/transport/types.js';
 import { CallMedia } from './sip-call-media.js';
 import { SipCall } from './sip-call.js';
 import { factsFromInvite } from './sip-call-facts.js';
 import type { AnswerEnvironment } from './sip-incoming-call.js';
 import type { DialOptions, SipLegContext } from './sip-leg-context.js';
+import { startSessionTimer } from './sip-session-refresh.js';
 
 export interface DialRequest extends DialOptions {
   target: string;
   /** Our identity, e.g. sip:frontdesk@pbx.example.com. */
   fromUri: string;
   credentials?: Credentials;
+  /** Next hop for the INVITE (outbound proxy), and the transport to reach it with. */
+  proxy?: string;
+  proxyTransport?: Flow['transport'];
 }
 
 export async function dialSip(context: SipLegContext, environment: AnswerEnvironment, request: DialRequest): Promise<SipCall> {
@@ -30,7 +36,17 @@ export async function dialSip(context: SipLegContext, environment: AnswerEnviron
     jitterBufferMs: environment.media.jitterBufferMs, logger: context.logger,
   });
   const media = new CallMedia(session, { address: environment.advertisedAddress, codecs: environment.media.codecs, ptime: environment.media.ptime });
-  const invite = buildInvite(context, request, media.offer());
+  let destination: Flow | undefined;
+  if (request.proxy) {
+    try {
+      const flow = await resolveTarget(request.proxy);
+      destination = request.proxyTransport ? { ...flow, transport: request.proxyTransport } : flow;
+    } catch (err) {
+      session.close();
+      throw new Error(`call to ${request.target} failed: outbound proxy ${request.proxy}: ${(err as Error).message}`);
+    }
+  }
+  const invite = buildInvite(context, request, media.offer(), destination?.transport);
   let transaction: InviteClientTransaction | undefined;
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -38,6 +54,7 @@ export async function dialSip(context: SipLegContext, environment: AnswerEnviron
     if (transaction) void cancelInvite(ua.client, transaction, 'SIP;cause=408;text="no answer"');
   }, request.timeoutMs ?? 60_000);
   const response = await ua.request(invite, {
+    ...(destination ? { destination } : {}),
     ...(request.credentials ? { credentials: request.credentials } : {}),
     onInviteTransaction: (t) => (transaction = t),
   });
@@ -62,15 +79,11 @@ export async function dialSip(context: SipLegContext, environment: AnswerEnviron
   const codec = accepted.media.codec;
   call.facts.codec = { name: codec.name, clockRate: codec.clockRate, payloadType: codec.payloadType };
   const sessionTimer = timerFromAnswer(response);
-  if (sessionTimer) {
-    call.sessionTimer = new SessionTimerRunner(sessionTimer.refresher === 'uac', sessionTimer.intervalSeconds,
-      () => void ua.requestInDialog(dialog, 'UPDATE', { headers: { 'Session-Expires': `${sessionTimer.intervalSeconds};refresher=uac` } }),
-      () => void call.hangup('session timer expired'));
-  }
+  if (sessionTimer) startSessionTimer(call, sessionTimer, 'uac', response.headers.getAll('Allow'));
   return call;
 }
 
-function buildInvite(context: SipLegContext, request: DialRequest, sdp: Buffer): SipRequest {
+function buildInvite(context: SipLegContext, request: DialRequest, sdp: Buffer, via?: Flow['transport']): SipRequest {
   const { ua } = context;
   const target = request.target.replace(/^<|>$/g, '');
   const headers = createHeaders();
@@ -78,7 +91,7 @@ function buildInvite(context: SipLegContext, request: DialRequest, sdp: Buffer):
   headers.append('To', `<${target}>`);
   headers.append('Call-ID', newCallId(ua.client.transport.advertisedAddress));
   headers.append('CSeq', '1 INVITE');
-  headers.append('Contact', ua.contact(/;transport=tcp/i.test(target) ? 'tcp' : /;transport=tls|^sips:/i.test(target) ? 'tls' : 'udp'));
+  headers.append('Contact', ua.contact(via ?? (/;transport=tcp/i.test(target) ? 'tcp' : /;transport=tls|^sips:/i.test(target) ? 'tls' : 'udp')));
   for (const [name, value] of Object.entries(capabilityHeaders())) headers.append(name, value);
   for (const [name, value] of Object.entries(request.headers ?? {})) headers.append(name, value);
   headers.append('Content-Type', 'application/sdp');

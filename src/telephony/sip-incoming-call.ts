@@ -5,7 +5,7 @@ import { MediaSession } from '../media/session.js';
 import type { PortAllocator } from '../media/ports.js';
 import { Dialog } from '../sip/dialog.js';
 import { buildResponse } from '../sip/response.js';
-import { decideAsUas, SessionTimerRunner } from '../sip/session-timer.js';
+import { decideAsUas } from '../sip/session-timer.js';
 import type { InviteServerTransaction } from '../sip/transaction/server-invite.js';
 import { newTag } from '../sip/via.js';
 import type { Call, CallFacts, IncomingCall } from './call.js';
@@ -14,7 +14,11 @@ import { CallMedia } from './sip-call-media.js';
 import { factsFromInvite } from './sip-call-facts.js';
 import { okHeaders, PendingAck } from './sip-call-reinvite.js';
 import type { SipLegContext } from './sip-leg-context.js';
+import { startSessionTimer } from './sip-session-refresh.js';
 import { newInlineKey } from '../media/sdes.js';
+
+/** How long an INVITE may wait for answer() or reject() before we answer 480 ourselves. */
+const UNANSWERED_MS = 120_000;
 
 export interface AnswerEnvironment {
   media: Config['media'];
@@ -39,9 +43,17 @@ export class SipIncomingCall implements IncomingCall {
     this.facts = factsFromInvite(id, 'inbound', transaction.request, transaction.flow);
     transaction.onCancel = () => {
       this.finalSent = true;
+      clearTimeout(this.unanswered);
       context.ua.respond(transaction, 487);
     };
+    // An application that neither answers nor rejects must not hold the caller (or our state) forever.
+    this.unanswered = setTimeout(() => {
+      if (!this.answering) void this.reject(480, 'Temporarily Unavailable (not answered)').catch(() => undefined);
+    }, UNANSWERED_MS);
+    this.unanswered.unref();
   }
+
+  private readonly unanswered: NodeJS.Timeout;
 
   get cancelled(): boolean {
     return this.transaction.cancelled;
@@ -59,12 +71,14 @@ export class SipIncomingCall implements IncomingCall {
     if (this.finalSent || this.answering || this.transaction.state !== 'proceeding') return;
     if (!Number.isInteger(status) || status < 300 || status > 699) throw new Error(`reject needs a 3xx-6xx status, got ${status}`);
     this.finalSent = true;
+    clearTimeout(this.unanswered);
     this.context.ua.respond(this.transaction, status, reason, { toTag: this.localTag });
   }
 
   async answer(): Promise<Call> {
     if (this.answering || this.finalSent) throw new Error('call already answered, rejected or cancelled');
     this.answering = true;
+    clearTimeout(this.unanswered);
     const { ua } = this.context;
     const tx = this.transaction;
     const invite = tx.request;
@@ -106,11 +120,7 @@ export class SipIncomingCall implements IncomingCall {
     const facts: CallFacts = codec ? { ...this.facts, codec: { name: codec.name, clockRate: codec.clockRate, payloadType: codec.payloadType } } : this.facts;
     const call = new SipCall(this.context, dialog, media, facts);
     ua.addDialog(dialog, call);
-    if (timer.kind === 'use') {
-      call.sessionTimer = new SessionTimerRunner(timer.timer.refresher === 'uas', timer.timer.intervalSeconds,
-        () => void ua.requestInDialog(dialog, 'UPDATE', { headers: { 'Session-Expires': `${timer.timer.intervalSeconds};refresher=uas`, Supported: 'timer' } }),
-        () => void call.hangup('session timer expired'));
-    }
+    if (timer.kind === 'use') startSessionTimer(call, timer.timer, 'uas', invite.headers.getAll('Allow'));
     const response = buildResponse(invite, 200, undefined, {
       toTag: this.localTag, headers: okHeaders(ua, tx.flow.transport, timer, true), body,
     });

@@ -39,6 +39,8 @@ export class SipTelephony extends EventEmitter<{ incoming: [IncomingCall]; regis
   private readonly ua: UserAgent;
   private readonly ports: PortAllocator;
   private readonly registrations = new Map<string, Registration>();
+  /** Every account with a password (config or register()), newest last: dial's identity and credentials. */
+  private readonly accounts = new Map<string, RegisterAccount>();
   private readonly legs = new Set<object>();
   private readonly context: SipLegContext;
   private started = false;
@@ -85,12 +87,15 @@ export class SipTelephony extends EventEmitter<{ incoming: [IncomingCall]; regis
         continue;
       }
       if (account.register) await this.register({ ...account, password });
+      else this.accounts.set(account.name, { ...account, password });
     }
   }
 
   async register(account: RegisterAccount): Promise<void> {
     if (!this.started) throw new Error('SipTelephony.register called before start()');
     await this.registrations.get(account.name)?.stop();
+    this.accounts.delete(account.name);
+    this.accounts.set(account.name, account);
     await this.acl.allowUriHost(account.registrar);
     if (account.outboundProxy) await this.acl.allowUriHost(account.outboundProxy);
     const registration = new Registration(this.ua, {
@@ -111,13 +116,14 @@ export class SipTelephony extends EventEmitter<{ incoming: [IncomingCall]; regis
     const account = this.accountFor(target);
     const domain = account?.domain ?? (account ? parseUri(account.registrar)?.host : undefined) ?? this.transport.advertisedAddress;
     const uri = this.targetUri(target, domain);
-    const password = account?.password ?? (account?.passwordEnv ? process.env[account.passwordEnv] : undefined);
-    const fromUser = account?.username ?? 'frontdesk';
+    // The account's proxy (e.g. RingCentral's, over the registration's TLS connection) carries its calls.
+    const proxy = account?.outboundProxy ?? this.options.sip.outboundProxy;
     const call = await dialSip(this.context, this.environment(), {
       ...options,
       target: uri,
-      fromUri: `sip:${fromUser}@${domain}`,
-      ...(account && password !== undefined ? { credentials: { username: account.authUsername ?? account.username, password } } : {}),
+      fromUri: `sip:${account?.username ?? 'frontdesk'}@${domain}`,
+      ...(proxy ? { proxy, ...(account?.transport ? { proxyTransport: account.transport } : {}) } : {}),
+      ...(account ? { credentials: { username: account.authUsername ?? account.username, password: account.password } } : {}),
     });
     this.track(call);
     return call;
@@ -180,11 +186,11 @@ export class SipTelephony extends EventEmitter<{ incoming: [IncomingCall]; regis
     }
   }
 
-  /** The account whose domain or registrar host the target names, else the first one. */
-  private accountFor(target: string): Config['sip']['accounts'][number] | undefined {
-    const accounts = this.options.sip.accounts;
+  /** The account whose domain or registrar host the target names, else the most recently added one. */
+  private accountFor(target: string): RegisterAccount | undefined {
+    const accounts = [...this.accounts.values()];
     const host = parseUri(target.replace(/^<|>$/g, ''))?.host ?? (target.includes('@') ? target.split('@')[1] : undefined);
-    return accounts.find((a) => host && (a.domain === host || parseUri(a.registrar)?.host === host)) ?? accounts[0];
+    return accounts.find((a) => host && (a.domain === host || parseUri(a.registrar)?.host === host)) ?? accounts[accounts.length - 1];
   }
 
   /** "1234", "+15551234", "agent@host", "sip:agent@host" → a SIP URI. */

@@ -78,6 +78,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   app.get('/api/session', async (request) => ({
     authenticated: auth.check(request.headers).ok,
     authRequired: auth.mode === 'token',
+    tokenEnv: auth.tokenEnv,
     notice: auth.notice(),
   }));
   app.post('/api/login', async (request, reply) => {

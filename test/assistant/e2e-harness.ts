@@ -29,7 +29,8 @@ export interface AssistantApp {
   close(): Promise<void>;
 }
 
-export async function startAssistantApp(assistant: Record<string, unknown>): Promise<AssistantApp> {
+/** `overrides`: other top-level config sections (e.g. telephony, speech, brain, cloud for the cloud e2e). */
+export async function startAssistantApp(assistant: Record<string, unknown>, overrides: Record<string, unknown> = {}): Promise<AssistantApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-assistant-e2e-'));
   const sipPort = await freeSipPort();
   const config = parseConfig(
@@ -40,6 +41,7 @@ export async function startAssistantApp(assistant: Record<string, unknown>): Pro
       operations: { dataDir, http: { port: 0 } },
       assistant,
       logLevel: 'silent',
+      ...overrides,
     },
     'e2e',
     {},
@@ -94,10 +96,10 @@ export async function startAssistantApp(assistant: Record<string, unknown>): Pro
 }
 
 /** Caller speech made at run time: flite (a voice frontdesk does not use) → 8 kHz s16 WAV with silence after. */
-export function callerSpeech(dir: string, name: string, text: string, trailingSilenceSec = 40): string {
-  const raw = join(dir, `${name}-raw.wav`);
-  const out = join(dir, `${name}.wav`);
-  execFileSync('flite', ['-voice', 'slt', '-t', text, '-o', raw]);
+export function callerSpeech(dir: string, name: string, text: string, voice = 'slt', trailingSilenceSec = 40): string {
+  const raw = join(dir, `${name}-${voice}-raw.wav`);
+  const out = join(dir, `${name}-${voice}.wav`);
+  execFileSync('flite', ['-voice', voice, '-t', text, '-o', raw]);
   execFileSync('sox', [raw, '-r', '8000', '-c', '1', '-b', '16', out, 'pad', '0.3', String(trailingSilenceSec)]);
   return out;
 }

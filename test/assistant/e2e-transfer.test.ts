@@ -1,7 +1,7 @@
 // The seed's main path with real peers: an unknown caller (baresip) speaks the passcode, asks about
 // the bill, says yes, and is transferred by REFER to the billing agent (a sipp UAS), who receives
 // the call. Honesty: the code is heard in the call's record (the only place a test can read it) and
-// spoken back with flite's slt voice made at run time; every caller turn is real audio over RTP.
+// spoken back with flite voices (not frontdesk's) made at run time; every caller turn is real audio over RTP.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSipp, killAllSipp, type SippProcess } from '../helpers/sipp.js';
@@ -44,12 +44,15 @@ test('spoken passcode → "I have a question about my bill" → "yes" → REFER 
   const callId = await app!.waitForCall('+14155550142');
   const { event } = await app!.waitForEvent((e, id) => id === callId && e.type === 'screening' && e.data.stage === 'challenge');
   const spoken = String(event.data.code).split('').map((d) => DIGIT_WORDS[Number(d)]).join(' ');
-  const code = callerSpeech(caller.dir, 'code', spoken);
+  // A caller asked again repeats more carefully: each attempt is another voice, not the same audio.
+  const codes = ['slt', 'awb', 'rms'].map((voice) => callerSpeech(caller.dir, 'code', spoken, voice));
   const question = callerSpeech(caller.dir, 'question', 'I have a question about my bill');
   const yes = corpusSpeech(caller.dir, 'yesno-080.wav');
-  const stop = respond(caller, callId, { digits: () => code, free: () => question, yesNo: () => yes });
+  const stop = respond(caller, callId, { digits: () => codes.shift() ?? '', free: () => question, yesNo: () => yes });
   try {
-    assert.equal(await app!.waitForFinish(callId, 75_000), 'transferred');
+    const outcome = await app!.waitForFinish(callId, 75_000);
+    const heard = (await app!.app.store.getCall(callId))?.events.filter((e) => e.type === 'screening' || e.type === 'turn').map((e) => JSON.stringify(e.data));
+    assert.equal(outcome, 'transferred', `code "${spoken}"; ${heard?.join('\n')}`);
   } finally {
     stop();
   }

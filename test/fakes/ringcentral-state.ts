@@ -69,8 +69,11 @@ export class RingCentralFakeState {
   }
 
   /** A call the registrar delivered to the soft-phone: RingCentral knows it by SIP Call-ID. */
-  addCall(callId: string): Session {
-    const session = { id: `s-${randomUUID().replace(/-/g, '').slice(0, 20)}`, callId, partyId: `p-${randomUUID().replace(/-/g, '').slice(0, 20)}-1`, status: 'Answered' };
+  addCall(callId: string, ids: { sessionId?: string; partyId?: string } = {}): Session {
+    const session = {
+      id: ids.sessionId ?? `s-${randomUUID().replace(/-/g, '').slice(0, 20)}`, callId,
+      partyId: ids.partyId ?? `p-${randomUUID().replace(/-/g, '').slice(0, 20)}-1`, status: 'Answered',
+    };
     this.sessions.set(session.id, session);
     return session;
   }

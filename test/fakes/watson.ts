@@ -151,7 +151,12 @@ function serveRecognize(ws: WebSocket, record: WatsonFake['sessions'][number], r
     }));
   };
 
+  // Half the simulated round trip each way: messages are handled latency/2 after they arrive.
   ws.on('message', (data, isBinary) => {
+    if (latencyMs > 0) setTimeout(() => handle(data as Buffer, isBinary), latencyMs / 2);
+    else handle(data as Buffer, isBinary);
+  });
+  function handle(data: Buffer, isBinary: boolean): void {
     if (!isBinary) {
       let message: any;
       try {
@@ -202,7 +207,7 @@ function serveRecognize(ws: WebSocket, record: WatsonFake['sessions'][number], r
       phrase.write({ samples, sampleRate: 8000 });
       if (silenceFrames >= endFrames) finishPhrase();
     }
-  });
+  }
 }
 
 const DIGITS: Record<string, string> = { zero: '0', oh: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9' };

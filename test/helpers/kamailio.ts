@@ -155,7 +155,7 @@ export async function startKamailio(options: KamailioOptions): Promise<Kamailio>
     dir,
     log: () => output,
     contacts: (user) => {
-      const r = spawnSync('kamcmd', ['-s', `unix:${join(dir, 'run', 'kamailio_ctl')}`, 'ul.lookup', 'location', user], { encoding: 'utf8' });
+      const r = spawnSync('kamcmd', ['-s', `unix:${join(dir, 'run', 'kamailio_ctl')}`, 'ul.lookup', 'location', `s:${user}`], { encoding: 'utf8' });
       return [...(r.stdout ?? '').matchAll(/Address:\s*(\S+)/g)].map((m) => m[1]!);
     },
     stop,

@@ -54,11 +54,11 @@ test('stopPlayback: the next frame is silence and play resolves stopped', async 
     const playing = session.play(source({ samples: sine(500, 5000), sampleRate: 8000 }));
     await until(() => peer.packets.filter((p) => !isSilence(p.payload)).length >= 5);
     session.stopPlayback();
-    const stoppedAt = peer.packets.length;
+    const sentBeforeStop = session.stats().packetsSent; // loopback keeps order: later packets come after these
     assert.equal(await playing, 'stopped');
     assert.equal(session.isPlaying, false);
     await sleep(100);
-    const after = peer.packets.slice(stoppedAt + 1); // one packet may have been in flight
+    const after = peer.packets.slice(sentBeforeStop);
     assert.ok(after.length >= 3 && after.every((p) => isSilence(p.payload)));
   } finally {
     session.close();
@@ -73,16 +73,18 @@ test('hold (recvonly) stops sending; resuming keeps sequence and timestamp conti
     session.configure(media(peer.port));
     await sleep(100);
     session.configure(media(peer.port, { direction: 'recvonly' }));
+    const sentBeforeHold = session.stats().packetsSent;
+    await sleep(200);
+    assert.equal(session.stats().packetsSent, sentBeforeHold, 'nothing sent on hold');
+    await until(() => peer.packets.length === sentBeforeHold);
     const held = peer.packets.length;
     const last = peer.packets[held - 1]!;
-    await sleep(200);
-    assert.ok(peer.packets.length <= held + 1);
     session.configure(media(peer.port));
     await until(() => peer.packets.length > held + 3);
     const resumed = peer.packets.find((p) => p.sequenceNumber === ((last.sequenceNumber + 1) & 0xffff))!;
     assert.ok(resumed, 'sequence continues without a gap');
     const elapsed = (resumed.timestamp - last.timestamp) >>> 0;
-    assert.ok(elapsed % 160 === 0 && elapsed >= 160 * 8, `timestamp advanced with time (${elapsed})`);
+    assert.ok(elapsed % 160 === 0 && elapsed >= 160 * 3, `timestamp advanced with time (${elapsed})`);
   } finally {
     session.close();
     peer.close();
@@ -150,6 +152,7 @@ test('RTCP: SR/RR with a round-trip time, and BYE on close; close is idempotent'
   assert.equal(report.aboutUs!.cumulativeLost, 0);
   assert.match(report.cname ?? '', /^frontdesk-/);
   assert.equal(a.stats().remote?.cumulativeLost, 0);
+  assert.ok(a.stats().remote!.jitterMs >= 0, 'the peer reports our jitter, in ms of our clock');
   a.close();
   a.close();
   await until(() => fromA.some((r) => r.kind === 'bye'));

@@ -5,6 +5,8 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Call, TransferResult } from '../../src/telephony/call.js';
 import { killAllSipp, runSipp, startSipp } from '../helpers/sipp.js';
+import { startKamailio } from '../helpers/kamailio.js';
+import { freeSipPort } from '../helpers/ports.js';
 import { startTrunk, type TrunkHarness } from './trunk-harness.js';
 
 const scenarios = new URL('./scenarios/', import.meta.url).pathname;
@@ -46,6 +48,15 @@ test('dial to a busy target rejects with 486 and ACKs the final response', async
   const uas = await startSipp({ scenario: `${scenarios}uas-busy.xml`, timeoutSec: 10 });
   await assert.rejects(h.telephony.dial(`sip:agent@127.0.0.1:${uas.port}`), /486 Busy Here/);
   assert.equal((await uas.done).code, 0);
+});
+
+test('dial with timeoutMs: an unanswered target gets CANCEL, 487 is ACKed, dial rejects', async () => {
+  const h = await trunk();
+  const uas = await startSipp({ scenario: `${scenarios}uas-ring-cancel.xml`, timeoutSec: 10 });
+  await assert.rejects(h.telephony.dial(`sip:agent@127.0.0.1:${uas.port}`, { timeoutMs: 500 }), /no answer before the timeout/);
+  const result = await uas.done;
+  assert.equal(result.code, 0, result.stdout.slice(-2000));
+  assert.equal(h.telephony.status().activeCalls, 0);
 });
 
 test('bridge transfer: caller and target are connected, audio relayed, hangups propagate', async () => {
@@ -113,4 +124,21 @@ test('after drain(), new INVITEs get 503 with Retry-After', async () => {
   h.telephony.drain(30);
   await caller(h, 'uac-503.xml');
   assert.equal(h.calls.length, 0);
+});
+
+test('sip.outboundProxy: dial goes through kamailio even to an unresolvable domain', async () => {
+  const kam = await startKamailio({ users: { agent: 'agentpw' } });
+  try {
+    const agentPort = await freeSipPort();
+    const reg = await runSipp({ scenario: `${scenarios}register.xml`, target: `127.0.0.1:${kam.port}`, service: 'agent', port: agentPort, timeoutSec: 5, args: ['-au', 'agent', '-ap', 'agentpw'] });
+    assert.equal(reg.code, 0, reg.stdout.slice(-1500));
+    const uas = await startSipp({ scenario: 'uas', port: agentPort, timeoutSec: 10 });
+    const h = await trunk({ sip: { outboundProxy: `sip:127.0.0.1:${kam.port}` } });
+    const call = await h.telephony.dial('sip:agent@pbx.invalid', { timeoutMs: 5000 });
+    assert.equal(call.facts.direction, 'outbound');
+    await call.hangup();
+    assert.equal((await uas.done).code, 0);
+  } finally {
+    await kam.stop();
+  }
 });

@@ -27,7 +27,9 @@ describe('web API with an admin token', () => {
     assert.deepEqual(await health.json(), { status: 'ok', sip: { registrations: [{ account: 'pbx', registrar: 'sip:127.0.0.1:5070', state: 'registered' }], activeCalls: 0 } });
     const metrics = await get('/metrics', {});
     assert.equal(metrics.status, 200);
-    assert.match(await metrics.text(), /^# HELP frontdesk_active_calls/m);
+    const text = await metrics.text();
+    assert.match(text, /^# HELP frontdesk_active_calls/m);
+    assert.match(text, /^frontdesk_store_append_seconds_count\{store="sqlite"\} [1-9]/m, 'appends were timed');
   });
 
   it('refuses the API without the token, accepts bearer and the login cookie', async () => {
@@ -35,7 +37,7 @@ describe('web API with an admin token', () => {
     assert.equal((await get('/api/calls', { authorization: 'Bearer wrong' })).status, 401);
     assert.equal((await get('/api/calls')).status, 200);
     const session = await (await get('/api/session', {})).json();
-    assert.deepEqual(session, { authenticated: false, authRequired: true });
+    assert.deepEqual(session, { authenticated: false, authRequired: true, tokenEnv: 'FRONTDESK_ADMIN_TOKEN' });
     const bad = await fetch(`${ops.web.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: 'nope' }) });
     assert.equal(bad.status, 401);
     const login = await fetch(`${ops.web.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: TOKEN }) });

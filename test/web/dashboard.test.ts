@@ -160,4 +160,20 @@ describe('dashboard in Chromium', () => {
     await page.waitForFunction(() => document.querySelector('#config')?.textContent?.includes('adminTokenEnv'));
     await screenshot(page, '08-config');
   });
+
+  it('pages through a long history', async () => {
+    for (let i = 0; i < 60; i++) {
+      await recordCall(ops.store, { id: `bulk-${i}`, caller: `+1555200${String(i).padStart(4, '0')}`, startedAt: new Date(Date.UTC(2026, 1, 1, 0, i)) });
+    }
+    await page.click('#tabs button[data-tab=history]');
+    await page.click('#filters button[type=reset]');
+    await page.click('#filters button[type=submit]');
+    await page.waitForFunction(() => document.querySelectorAll('#history tbody tr').length === 50);
+    assert.equal(await page.isVisible('#history-more'), true);
+    await page.click('#history-more');
+    await page.waitForFunction(() => document.querySelectorAll('#history tbody tr').length === 64);
+    assert.equal(await page.isVisible('#history-more'), false);
+    const last = await page.$eval('#history tbody tr:last-child', (tr) => (tr as HTMLElement).dataset.callId);
+    assert.equal(last, 'bulk-0', 'the oldest call comes last');
+  });
 });

@@ -35,6 +35,7 @@ export interface ReceivedDigit {
 }
 
 const REMEMBERED_EVENTS = 16;
+const NOTHING: readonly ReceivedDigit[] = [];
 
 export class Rfc4733Receiver {
   private open: { timestamp: number; digit: string; duration: number; lastSeenMs: number } | undefined;
@@ -58,8 +59,8 @@ export class Rfc4733Receiver {
   }
 
   /** Closes an event whose end never came, once its packets stopped for `silenceMs`. */
-  expire(nowMs: number, silenceMs = 500): ReceivedDigit[] {
-    return this.open && nowMs - this.open.lastSeenMs >= silenceMs ? [this.close()] : [];
+  expire(nowMs: number, silenceMs = 500): readonly ReceivedDigit[] {
+    return this.open && nowMs - this.open.lastSeenMs >= silenceMs ? [this.close()] : NOTHING;
   }
 
   private close(): ReceivedDigit {

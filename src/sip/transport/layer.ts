@@ -1,9 +1,8 @@
 // The SIP transport layer (RFC 3261 §18, RFC 3581): UDP and TCP on one port (+TLS), parsing with
 // 400s for answerable garbage, received/rport stamping, §18.2.2 response routing, TCP reuse and limits.
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
-import { createServer, connect as tcpConnect, type Server, type Socket } from 'node:net';
-import { createServer as createTlsServer, connect as tlsConnect, rootCertificates, type ConnectionOptions } from 'node:tls';
-import { isIP } from 'node:net';
+import { createServer, type Server } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import { readFileSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
 import type { Logger } from '../../log.js';
@@ -13,8 +12,9 @@ import { parseMessage } from '../parse.js';
 import { buildResponse } from '../response.js';
 import { serializeMessage } from '../serialize.js';
 import { formatVia, parseVia } from '../via.js';
-import { StreamConnection, type StreamLimits } from './stream.js';
-import { defaultPort, flowKey, type Flow, type TransportKind } from './types.js';
+import type { StreamLimits } from './stream.js';
+import { ConnectionPool } from './connections.js';
+import { defaultPort, type Flow, type TransportKind } from './types.js';
 import { pickAdvertisedAddress } from './address.js';
 
 export interface TransportOptions {
@@ -36,10 +36,8 @@ export interface Listening { transport: TransportKind; address: string; port: nu
 export class SipTransportLayer extends EventEmitter<{ request: [SipRequest, Flow]; response: [SipResponse, Flow] }> {
   private readonly udp: UdpSocket[] = [];
   private readonly servers: Server[] = [];
-  private readonly connections = new Map<string, StreamConnection>();
-  private readonly byRemote = new Map<string, string>();
+  private readonly pool: ConnectionPool;
   private readonly limits: StreamLimits;
-  private nextConnectionId = 1;
   private boundPort = 0;
   private tlsPort = 0;
   readonly listening: Listening[] = [];
@@ -47,6 +45,15 @@ export class SipTransportLayer extends EventEmitter<{ request: [SipRequest, Flow
   constructor(private readonly options: TransportOptions) {
     super();
     this.limits = { maxMessageBytes: options.maxMessageBytes ?? 65536, idleMs: options.idleMs ?? 120_000 };
+    this.pool = new ConnectionPool({
+      limits: this.limits, maxConnections: options.maxConnections ?? 1024, logger: options.logger,
+      ...(options.tlsClient ? { tlsClient: options.tlsClient } : {}),
+      onMessage: (data, flow) => this.receive(data, flow),
+      onGarbage: (transport, error) => {
+        sipMalformed.inc({ action: 'dropped' });
+        options.logger?.debug({ transport, error }, 'closing a connection that sent unframeable data');
+      },
+    });
   }
 
   /** Address written into Via, Contact and SDP. */
@@ -56,7 +63,9 @@ export class SipTransportLayer extends EventEmitter<{ request: [SipRequest, Flow
 
   /** Port written into Via/Contact for a transport. */
   portFor(transport: TransportKind): number {
-    return transport === 'tls' ? this.tlsPort : this.boundPort;
+    // Without a TLS listener, TLS flows are client connections (e.g. to RingCentral): requests come
+    // back over them, so any real port will do; 0 would make the Contact invalid.
+    return transport === 'tls' && this.tlsPort ? this.tlsPort : this.boundPort;
   }
 
   async start(): Promise<void> {
@@ -68,7 +77,7 @@ export class SipTransportLayer extends EventEmitter<{ request: [SipRequest, Flow
       port = udp.address().port; // port 0 → the same ephemeral port for TCP and IPv6
       this.udp.push(udp);
       this.listening.push({ transport: 'udp', address: host, port });
-      const tcp = createServer((socket) => this.adopt(socket, 'tcp'));
+      const tcp = createServer((socket) => this.pool.adopt(socket, 'tcp'));
       await this.listen(tcp, host, port);
       this.servers.push(tcp);
       this.listening.push({ transport: 'tcp', address: host, port });
@@ -76,7 +85,7 @@ export class SipTransportLayer extends EventEmitter<{ request: [SipRequest, Flow
     this.boundPort = port;
     const tls = this.options.tls;
     if (tls) {
-      const server = createTlsServer({ cert: readFileSync(tls.cert), key: readFileSync(tls.key) }, (s) => this.adopt(s, 'tls'));
+      const server = createTlsServer({ cert: readFileSync(tls.cert), key: readFileSync(tls.key) }, (s) => this.pool.adopt(s, 'tls'));
       await this.listen(server, this.options.host, tls.port);
       this.tlsPort = (server.address() as { port: number }).port;
       this.servers.push(server);
@@ -85,7 +94,7 @@ export class SipTransportLayer extends EventEmitter<{ request: [SipRequest, Flow
   }
 
   async stop(): Promise<void> {
-    for (const c of [...this.connections.values()]) c.close();
+    this.pool.closeAll();
     await Promise.all(this.servers.map((s) => new Promise<void>((r) => s.close(() => r()))));
     await Promise.all(this.udp.map((s) => new Promise<void>((r) => { try { s.close(() => r()); } catch { r(); } })));
     this.servers.length = 0;
@@ -97,14 +106,14 @@ export class SipTransportLayer extends EventEmitter<{ request: [SipRequest, Flow
     const data = serializeMessage(message);
     this.count('out', message);
     if (flow.transport === 'udp') return this.sendDatagram(data, flow.address, flow.port);
-    const connection = await this.connectionFor(flow);
+    const connection = await this.pool.open(flow);
     await connection.write(data);
   }
 
   /** RFC 5626 §4.4.1 CRLF keep-alive on the stream connection to `flow` (opened if needed). */
   async keepAlive(flow: Flow): Promise<void> {
     if (flow.transport === 'udp') return;
-    const connection = await this.connectionFor(flow);
+    const connection = await this.pool.open(flow);
     await connection.write(Buffer.from('\r\n\r\n'));
   }
 
@@ -114,10 +123,10 @@ export class SipTransportLayer extends EventEmitter<{ request: [SipRequest, Flow
     this.count('out', response);
     const via = parseVia(response.headers.get('Via') ?? '');
     if (requestFlow.transport !== 'udp') {
-      const open = requestFlow.connectionId ? this.connections.get(requestFlow.connectionId) : undefined;
-      if (open?.isOpen) return open.write(data);
+      const open = this.pool.get(requestFlow.connectionId);
+      if (open) return open.write(data);
       const port = via?.port ?? defaultPort(requestFlow.transport);
-      const connection = await this.connectionFor({ transport: requestFlow.transport, address: requestFlow.address, port });
+      const connection = await this.pool.open({ transport: requestFlow.transport, address: requestFlow.address, port });
       return connection.write(data);
     }
     if (!via) return this.sendDatagram(data, requestFlow.address, requestFlow.port);
@@ -130,56 +139,6 @@ export class SipTransportLayer extends EventEmitter<{ request: [SipRequest, Flow
     const socket = this.udp.find((s) => (s.address().family === 'IPv6') === address.includes(':')) ?? this.udp[0];
     if (!socket) return Promise.reject(new Error('UDP transport not started'));
     return new Promise((resolve, reject) => socket.send(data, port, address, (err) => (err ? reject(err) : resolve())));
-  }
-
-  private async connectionFor(flow: Flow): Promise<StreamConnection> {
-    const byId = flow.connectionId ? this.connections.get(flow.connectionId) : undefined;
-    if (byId?.isOpen) return byId;
-    const existingId = this.byRemote.get(flowKey(flow));
-    const existing = existingId ? this.connections.get(existingId) : undefined;
-    if (existing?.isOpen) return existing;
-    const socket = await new Promise<Socket>((resolve, reject) => {
-      const s = flow.transport === 'tls'
-        ? tlsConnect(this.tlsClientOptions(flow), () => resolve(s))
-        : tcpConnect({ host: flow.address, port: flow.port }, () => resolve(s));
-      s.once('error', reject);
-      s.setTimeout(10_000, () => s.destroy(new Error('connect timeout')));
-    });
-    socket.setTimeout(0);
-    socket.removeAllListeners('error');
-    return this.adopt(socket, flow.transport, flow.port);
-  }
-
-  private tlsClientOptions(flow: Flow): ConnectionOptions {
-    const client = this.options.tlsClient ?? {};
-    return {
-      host: flow.address, port: flow.port, rejectUnauthorized: client.verify !== false,
-      ...(isIP(flow.address) ? {} : { servername: flow.address }),
-      ...(client.ca ? { ca: [...rootCertificates, readFileSync(client.ca, 'utf8')] } : {}),
-    };
-  }
-
-  private adopt(socket: Socket, transport: TransportKind, remotePort?: number): StreamConnection {
-    const id = `${transport}-${this.nextConnectionId++}`;
-    const connection = new StreamConnection(id, transport, socket, this.limits);
-    if (this.connections.size >= (this.options.maxConnections ?? 1024)) {
-      this.options.logger?.warn({ transport }, 'connection limit reached; refusing a connection');
-      connection.close();
-      return connection;
-    }
-    const key = flowKey({ transport, address: connection.address, port: remotePort ?? connection.port });
-    this.connections.set(id, connection);
-    this.byRemote.set(key, id);
-    connection.on('message', (data) => this.receive(data, { transport, address: connection.address, port: connection.port, connectionId: id }));
-    connection.on('garbage', (error) => {
-      sipMalformed.inc({ action: 'dropped' });
-      this.options.logger?.debug({ transport, error }, 'closing a connection that sent unframeable data');
-    });
-    connection.on('close', () => {
-      this.connections.delete(id);
-      if (this.byRemote.get(key) === id) this.byRemote.delete(key);
-    });
-    return connection;
   }
 
   private receive(data: Buffer, flow: Flow): void {
@@ -229,7 +188,8 @@ export class SipTransportLayer extends EventEmitter<{ request: [SipRequest, Flow
   }
 
   private bindUdp(host: string, port: number): Promise<UdpSocket> {
-    const socket = createSocket({ type: host.includes(':') ? 'udp6' : 'udp4', reuseAddr: false });
+    // ipv6Only: an IPv6 socket beside an IPv4 one on the same port must not claim IPv4 too.
+    const socket = createSocket({ type: host.includes(':') ? 'udp6' : 'udp4', reuseAddr: false, ipv6Only: host.includes(':') });
     return new Promise((resolve, reject) => {
       socket.once('error', reject);
       socket.bind(port, host, () => {
@@ -244,7 +204,7 @@ export class SipTransportLayer extends EventEmitter<{ request: [SipRequest, Flow
   private listen(server: Server, host: string, port: number): Promise<void> {
     return new Promise((resolve, reject) => {
       server.once('error', reject);
-      server.listen(port, host, () => {
+      server.listen({ port, host, ipv6Only: host.includes(':') }, () => {
         server.removeListener('error', reject);
         server.on('error', (err) => this.options.logger?.warn({ err }, 'SIP listener error'));
         resolve();

@@ -2,7 +2,9 @@
 // utterance at a time decoded incrementally from 16 kHz PCM.
 import type { Hypothesis, RecognitionContext, RecognitionResult } from '../types.js';
 import { ps, type Pointer } from './binding.js';
+import { findCmn, readCmn, writeCmn } from './cmn.js';
 import { digitsGrammar, yesNoGrammar } from './grammars.js';
+import { TELEPHONE_CMNINIT } from './model.js';
 
 export interface DecoderSetup {
   hmmDir: string;
@@ -32,6 +34,7 @@ export class Decoder {
   private readonly logmath: Pointer;
   private readonly searches = new Set<string>();
   private inUtterance = false;
+  private readonly cmn: Pointer | undefined;
   /** Path score of the last final hypothesis (log domain, comparable across searches on the same audio). */
   lastScore = 0;
 
@@ -45,6 +48,17 @@ export class Decoder {
     this.handle = ps.init(this.config);
     if (!this.handle) throw new Error(`pocketsphinx failed to load the model in ${setup.hmmDir}`);
     this.logmath = ps.getLogmath(this.handle);
+    this.cmn = findCmn(this.handle, this.config, TELEPHONE_CMNINIT.split(',').map(Number));
+  }
+
+  /** The live cepstral mean after an utterance (undefined where this library build hides it). */
+  get cepstralMean(): Float32Array | undefined {
+    return this.cmn ? readCmn(this.cmn) : undefined;
+  }
+
+  /** Starts the next utterance from this cepstral mean instead of the model's cmninit. */
+  set cepstralMean(mean: Float32Array | undefined) {
+    if (this.cmn && mean) writeCmn(this.cmn, mean);
   }
 
   /** Chooses the search for the context and starts an utterance. */
@@ -53,6 +67,13 @@ export class Decoder {
     ps.setSearch(this.handle, this.searchFor(context));
     if (ps.startUtt(this.handle) < 0) throw new Error('pocketsphinx could not start an utterance');
     this.inUtterance = true;
+  }
+
+  /** Loads the standard searches now, so the first utterance does not wait for them. */
+  preload(): void {
+    this.searchFor({ kind: 'digits', length: 4 });
+    this.searchFor({ kind: 'yesNo' });
+    this.searchFor({ kind: 'free' });
   }
 
   /** Starts an utterance on an ad-hoc grammar (replaced on every call). */

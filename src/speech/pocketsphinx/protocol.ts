@@ -16,7 +16,7 @@ export type FromWorker =
   | { type: 'error'; id: number; message: string };
 
 export interface WorkerSetup extends DecoderSetup {
-  /** Decoders kept ready beyond the busy ones (ps_init costs ~12 ms with the app dictionary). */
+  /** Fresh decoders kept ready (ps_init costs ~12 ms with the app dictionary; each serves one utterance). */
   spareDecoders: number;
   /** Partial hypotheses every this many 20 ms frames (0 = none). */
   partialEveryFrames: number;

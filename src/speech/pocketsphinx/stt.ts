@@ -54,9 +54,10 @@ export class PocketsphinxStt implements STT {
       writeAtomic(yesNoLmPath, buildArpa(yesNo));
     }
     const size = options.workers && options.workers > 0 ? options.workers : availableParallelism();
-    const flags = { '-topn': String(options.topn ?? 16), ...options.flags };
+    // -fwdflat no: same WER on DEV request turns (34.0 % vs 34.3 %), end-of-utterance 21 ms instead of 123 ms.
+    const flags = { '-topn': String(options.topn ?? 16), '-fwdflat': 'no', ...options.flags };
     const pool = new DecoderPool(
-      { hmmDir: model.hmmDir, dictPath: model.dictPath, domainLmPath, yesNoLmPath, flags, spareDecoders: 8, partialEveryFrames: 25 },
+      { hmmDir: model.hmmDir, dictPath: model.dictPath, domainLmPath, yesNoLmPath, flags, spareDecoders: 3, partialEveryFrames: 25 },
       size,
       options.logger,
     );

@@ -20,6 +20,21 @@ interface Session {
   lastPartial: string;
 }
 
+/**
+ * Running cepstral mean of recent good utterances: fresh decoders start from it rather than the model's
+ * cmninit (DEV passcodes 33/60 -> see the eval). Empty results (silence, garbage) never update it,
+ * so bad audio cannot shift the next caller's features.
+ */
+let channelMean: Float32Array | undefined;
+const CHANNEL_MEAN_WEIGHT = 0.5;
+
+function learnChannelMean(decoder: Decoder): void {
+  const mean = decoder.cepstralMean;
+  if (!mean || mean.some((v) => !Number.isFinite(v))) return;
+  if (!channelMean) channelMean = mean;
+  else for (let i = 0; i < mean.length; i++) channelMean[i] = (1 - CHANNEL_MEAN_WEIGHT) * channelMean[i]! + CHANNEL_MEAN_WEIGHT * mean[i]!;
+}
+
 const spare: Decoder[] = [];
 const spareVerifiers: Decoder[] = [];
 const verifierSetup = { ...setup, flags: { ...setup.flags, ...VERIFIER_FLAGS } };
@@ -29,21 +44,45 @@ function send(message: FromWorker): void {
   port.postMessage(message);
 }
 
-function takeDecoder(): Decoder {
-  return spare.pop() ?? new Decoder(setup);
+function freshDecoder(): Decoder {
+  const decoder = new Decoder(setup);
+  decoder.preload();
+  return decoder;
 }
 
-function release(decoder: Decoder, pool = spare): void {
-  if (pool.length < setup.spareDecoders) pool.push(decoder);
-  else decoder.free();
+function takeDecoder(): Decoder {
+  return spare.pop() ?? freshDecoder();
+}
+
+/**
+ * Decoders serve one utterance only: live CMN carries its estimate into the next utterance, so reuse
+ * would let one call's audio (or garbage) shape another call's recognition. Spares are rebuilt when idle.
+ */
+function release(decoder: Decoder): void {
+  decoder.free();
+  replenish();
+}
+
+let replenishing = false;
+function replenish(): void {
+  if (replenishing) return;
+  replenishing = true;
+  setImmediate(() => {
+    replenishing = false;
+    if (spare.length < setup.spareDecoders) spare.push(freshDecoder());
+    else if (spareVerifiers.length < 1) spareVerifiers.push(new Decoder(verifierSetup));
+    else return;
+    replenish();
+  });
 }
 
 function openVerifier(expected: string): Session['verifier'] {
   const decoder = spareVerifiers.pop() ?? new Decoder(verifierSetup);
   try {
+    decoder.cepstralMean = channelMean;
     decoder.beginGrammar('forced', forcedDigitsGrammar(expected));
   } catch (error) {
-    release(decoder, spareVerifiers);
+    release(decoder);
     throw error;
   }
   return { decoder, expected };
@@ -51,6 +90,7 @@ function openVerifier(expected: string): Session['verifier'] {
 
 function finishSession(session: Session) {
   const free = session.decoder.finish();
+  if (free.text) learnChannelMean(session.decoder);
   if (!session.verifier) return free;
   const forced = session.verifier.decoder.finish();
   const { verified: _verified, ratio: _ratio, ...result } = verifyExpected({
@@ -66,13 +106,14 @@ function finishSession(session: Session) {
 
 function releaseSession(session: Session): void {
   release(session.decoder);
-  if (session.verifier) release(session.verifier.decoder, spareVerifiers);
+  if (session.verifier) release(session.verifier.decoder);
 }
 
 function handle(message: ToWorker): void {
   if (message.type === 'open') {
     const decoder = takeDecoder();
     try {
+      decoder.cepstralMean = channelMean;
       decoder.begin(message.context);
     } catch (error) {
       release(decoder);
@@ -136,5 +177,6 @@ port.on('message', (message: ToWorker) => {
 });
 
 // Load one decoder up front so the first call does not pay for ps_init (a failure here fails start-up).
-spare.push(new Decoder(setup));
+spare.push(freshDecoder());
 send({ type: 'ready' });
+replenish();

@@ -1,5 +1,6 @@
-// Energy voice activity detector: frame level against an adaptive noise floor, an onset that must
-// last minSpeechMs (coughs and clicks do not start an utterance) and a hangover of endSilenceMs.
+// Energy voice activity detector: frame level against an adaptive noise floor (the quietest frame of
+// the last 1.5 s: pauses between words keep it at the noise, a noise step is learned within the
+// window), an onset that must last minSpeechMs (coughs, clicks) and a hangover of endSilenceMs.
 import type { PcmChunk } from '../../media/pcm.js';
 import type { VAD, VadEvent, VadOptions } from '../types.js';
 
@@ -10,6 +11,8 @@ export interface EnergyVadOptions extends VadOptions {
   absoluteFloorDb: number;
   /** A gap longer than this inside an onset restarts it. */
   onsetGapMs: number;
+  /** The noise floor is the quietest frame within this window. */
+  floorWindowMs: number;
 }
 
 export const ENERGY_VAD_DEFAULTS: EnergyVadOptions = {
@@ -18,9 +21,10 @@ export const ENERGY_VAD_DEFAULTS: EnergyVadOptions = {
   marginDb: 9,
   absoluteFloorDb: -55,
   onsetGapMs: 100,
+  floorWindowMs: 1500,
 };
 
-const INITIAL_FLOOR_DB = -70;
+const INITIAL_FLOOR_DB = -90;
 
 export function frameLevelDb(samples: Int16Array): number {
   if (samples.length === 0) return -Infinity;
@@ -33,6 +37,7 @@ export class EnergyVad implements VAD {
   readonly name = 'energy';
   private options: EnergyVadOptions;
   private floorDb = INITIAL_FLOOR_DB;
+  private recentLevels: number[] = [];
   private clockMs = 0;
   private inSpeech = false;
   private onsetStartMs = -1;
@@ -51,6 +56,7 @@ export class EnergyVad implements VAD {
 
   reset(): void {
     this.floorDb = INITIAL_FLOOR_DB;
+    this.recentLevels = [];
     this.clockMs = 0;
     this.inSpeech = false;
     this.onsetStartMs = -1;
@@ -71,17 +77,18 @@ export class EnergyVad implements VAD {
     const startMs = this.clockMs;
     this.clockMs += frameMs;
     const level = frameLevelDb(samples);
+    this.trackFloor(level, Math.max(1, Math.round(this.options.floorWindowMs / frameMs)));
     const voiced = level > this.options.absoluteFloorDb && level > this.floorDb + this.options.marginDb;
     this.voiced = voiced;
-    this.trackFloor(level, voiced);
     return this.inSpeech ? this.duringSpeech(voiced) : this.beforeSpeech(voiced, startMs, frameMs);
   }
 
-  private trackFloor(level: number, voiced: boolean): void {
+  private trackFloor(level: number, windowFrames: number): void {
+    // Digital silence (-Infinity) is not a floor: it would make any later hiss look like speech.
     if (!Number.isFinite(level)) return;
-    // Fall fast, rise slowly; voiced frames still pull a little so a lasting noise step is learned (~20 s).
-    const rate = level < this.floorDb ? 0.2 : voiced ? 0.001 : 0.03;
-    this.floorDb += (level - this.floorDb) * rate;
+    this.recentLevels.push(level);
+    if (this.recentLevels.length > windowFrames) this.recentLevels.shift();
+    this.floorDb = Math.min(...this.recentLevels);
   }
 
   private beforeSpeech(voiced: boolean, startMs: number, frameMs: number): VadEvent[] {

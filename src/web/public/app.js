@@ -94,6 +94,7 @@ async function start() {
   for (const button of document.querySelectorAll('#tabs button')) button.addEventListener('click', () => showTab(button.dataset.tab));
   $('#filters').addEventListener('submit', (e) => { e.preventDefault(); refresh.history().catch(showError); });
   $('#filters').addEventListener('reset', () => setTimeout(() => refresh.history().catch(showError)));
+  $('#history-more').addEventListener('click', () => renderHistory(filters(), selectCall, { more: true }).catch(showError));
   $('#pending-only').addEventListener('change', () => refresh.callbacks().catch(showError));
   connectLive();
   setUpCallPanel();
@@ -112,6 +113,7 @@ async function boot() {
   $('#logout').addEventListener('click', async () => { await api('/api/logout', { method: 'POST' }); location.reload(); });
   if (session.authenticated) return start();
   $('#login').hidden = false;
+  $('#token-env').textContent = session.tokenEnv;
   $('#call-open').hidden = true;
   $('#tabs').hidden = true;
   $('#login-form').addEventListener('submit', async (e) => {

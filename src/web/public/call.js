@@ -6,6 +6,21 @@ import { $, h } from './dom.js';
 const stats = { sentFrames: 0, micRms: 0, receivedFrames: 0, playedFrames: 0, playedRms: 0, peakRms: 0, underruns: 0, digitsSent: '' };
 window.frontdeskCall = { state: 'idle', stats, callId: undefined };
 let session;
+const MICROPHONE = { audio: { echoCancellation: true, noiseSuppression: false, autoGainControl: false } };
+
+/** Re-opens the microphone mid-call (the user plugged in a headset or picked another device). */
+async function restartMicrophone() {
+  if (!session) return;
+  // Release the old device first, so the new request really re-opens it instead of sharing it.
+  session.source.disconnect();
+  for (const track of session.stream.getTracks()) track.stop();
+  const stream = await navigator.mediaDevices.getUserMedia(MICROPHONE);
+  const source = session.context.createMediaStreamSource(stream);
+  source.connect(session.capture);
+  Object.assign(session, { stream, source });
+}
+window.frontdeskCall.restartMicrophone = restartMicrophone;
+navigator.mediaDevices?.addEventListener?.('devicechange', () => restartMicrophone().catch((error) => console.warn('microphone:', error.message)));
 
 function setState(state, text) {
   window.frontdeskCall.state = state;
@@ -19,10 +34,11 @@ async function startCall() {
   Object.assign(stats, { sentFrames: 0, receivedFrames: 0, playedFrames: 0, peakRms: 0, underruns: 0, digitsSent: '' });
   const context = new AudioContext();
   await context.audioWorklet.addModule('/static/audio-worklet.js');
-  const stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: false, autoGainControl: false } });
+  const stream = await navigator.mediaDevices.getUserMedia(MICROPHONE);
   const capture = new AudioWorkletNode(context, 'frontdesk-capture');
   const player = new AudioWorkletNode(context, 'frontdesk-player', { outputChannelCount: [1] });
-  context.createMediaStreamSource(stream).connect(capture);
+  const source = context.createMediaStreamSource(stream);
+  source.connect(capture);
   capture.connect(context.destination); // outputs silence; connected so the graph keeps pulling it
   player.connect(context.destination);
   await context.resume();
@@ -30,7 +46,7 @@ async function startCall() {
   const as = $('#call-as').value.trim();
   const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/call${as ? `?as=${encodeURIComponent(as)}` : ''}`);
   ws.binaryType = 'arraybuffer';
-  session = { ws, context, stream };
+  session = { ws, context, stream, source, capture };
   capture.port.onmessage = (e) => {
     stats.micRms = e.data.rms;
     $('#mic-level').value = Math.min(1, e.data.rms * 4);

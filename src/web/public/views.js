@@ -40,11 +40,15 @@ export function renderLive(liveCalls) {
   $('#live-count').textContent = String(liveCalls.length);
 }
 
-export async function renderHistory(params, onSelect) {
-  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v));
-  const { calls } = await api(`/api/calls?${query}`);
+const PAGE = 50;
+
+/** Shows the newest matching calls; with `more`, appends the next page to what is shown. */
+export async function renderHistory(params, onSelect, { more = false } = {}) {
   const body = $('#history tbody');
-  body.replaceChildren(
+  const offset = more ? body.children.length : 0;
+  const query = new URLSearchParams([...Object.entries(params).filter(([, v]) => v), ['limit', PAGE], ['offset', offset]]);
+  const { calls } = await api(`/api/calls?${query}`);
+  body[more ? 'append' : 'replaceChildren'](
     ...calls.map((call) =>
       h('tr', { 'data-call-id': call.id, onclick: () => onSelect(call.id) },
         h('td', {}, time(call.startedAt)),
@@ -54,7 +58,8 @@ export async function renderHistory(params, onSelect) {
         h('td', {}, duration(call.startedAt, call.endedAt))),
     ),
   );
-  $('#history-empty').hidden = calls.length > 0;
+  $('#history-empty').hidden = body.children.length > 0;
+  $('#history-more').hidden = calls.length < PAGE;
   return calls;
 }
 

@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Downsampler2x, Upsampler2x, toTelephoneRate } from './resample.js';
+
+function tone(frequency: number, rate: number, seconds: number, amplitude = 10000): Int16Array {
+  return Int16Array.from({ length: rate * seconds }, (_, i) => Math.round(amplitude * Math.sin((2 * Math.PI * frequency * i) / rate)));
+}
+function rms(samples: Int16Array, skip = 200): number {
+  let sum = 0;
+  for (let i = skip; i < samples.length; i++) sum += samples[i]! * samples[i]!;
+  return Math.sqrt(sum / (samples.length - skip));
+}
+
+test('upsampling keeps a 1 kHz tone at its level and doubles the length, frame by frame', () => {
+  const input = tone(1000, 8000, 1);
+  const up = new Upsampler2x();
+  const parts: Int16Array[] = [];
+  for (let i = 0; i < input.length; i += 160) parts.push(up.process(input.subarray(i, i + 160)));
+  const out = Int16Array.from(parts.flatMap((p) => [...p]));
+  assert.equal(out.length, 16000);
+  assert.ok(Math.abs(rms(out, 400) / rms(input) - 1) < 0.05);
+});
+
+test('downsampling passes 1 kHz and removes a 6 kHz tone (no aliasing into the telephone band)', () => {
+  const pass = new Downsampler2x().process(tone(1000, 16000, 1));
+  const stop = new Downsampler2x().process(tone(6000, 16000, 1));
+  assert.equal(pass.length, 8000);
+  assert.ok(rms(pass) > 6000);
+  assert.ok(rms(stop) < 300, `6 kHz leaked at rms ${rms(stop)}`);
+});
+
+test('toTelephoneRate leaves 8 kHz alone and converts other rates', () => {
+  const same = tone(500, 8000, 0.1);
+  assert.equal(toTelephoneRate(same, 8000), same);
+  assert.equal(toTelephoneRate(tone(500, 22050, 1), 22050).length, 8000);
+});

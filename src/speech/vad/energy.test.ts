@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { VadEvent } from '../types.js';
+import { EnergyVad } from './energy.js';
+
+let seed = 7;
+function noise(amplitude: number): number {
+  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+  return (seed / 0x7fffffff - 0.5) * 2 * amplitude;
+}
+/** 20 ms frames: `speech` is a 300 Hz tone in 4 Hz syllables plus noise, `silence` is low noise. */
+function frames(kind: 'silence' | 'speech' | 'zeros', ms: number, noiseAmplitude = 30): Int16Array[] {
+  return Array.from({ length: ms / 20 }, (_, f) =>
+    Int16Array.from({ length: 160 }, (_, i) =>
+      kind === 'zeros' ? 0 : Math.round(noise(noiseAmplitude) + (kind === 'speech' ? syllable(f * 160 + i) : 0)),
+    ),
+  );
+}
+function syllable(n: number): number {
+  const envelope = 0.55 + 0.45 * Math.sin((2 * Math.PI * 4 * n) / 8000);
+  return 4000 * envelope * Math.sin((2 * Math.PI * 300 * n) / 8000);
+}
+function run(vad: EnergyVad, audio: Int16Array[]): VadEvent[] {
+  return audio.flatMap((samples) => vad.process({ samples, sampleRate: 8000 }));
+}
+
+test('speech between silences gives one start at the onset and one end after the hangover', () => {
+  const vad = new EnergyVad({ endSilenceMs: 600, minSpeechMs: 100 });
+  const events = run(vad, [...frames('silence', 1000), ...frames('speech', 1500), ...frames('silence', 1000)]);
+  assert.deepEqual(events.map((e) => e.type), ['speech-start', 'speech-end']);
+  assert.equal(events[0]!.atMs, 1000);
+  const end = events[1] as Extract<VadEvent, { type: 'speech-end' }>;
+  assert.equal(end.atMs, 2500);
+  assert.equal(end.speechMs, 1500);
+});
+
+test('pauses shorter than the end silence do not end the utterance', () => {
+  const vad = new EnergyVad({ endSilenceMs: 700, minSpeechMs: 100 });
+  const audio = [...frames('silence', 500), ...frames('speech', 400), ...frames('silence', 500), ...frames('speech', 400), ...frames('silence', 1000)];
+  assert.deepEqual(run(vad, audio).map((e) => e.type), ['speech-start', 'speech-end']);
+});
+
+test('a 100 ms click never starts speech when 300 ms are required', () => {
+  const vad = new EnergyVad({ minSpeechMs: 300 });
+  assert.deepEqual(run(vad, [...frames('silence', 500), ...frames('speech', 100), ...frames('silence', 1000)]), []);
+});
+
+test('digital silence and steady loud noise are not speech; speech above the noise is', () => {
+  assert.deepEqual(run(new EnergyVad(), frames('zeros', 3000)), []);
+  const vad = new EnergyVad({ minSpeechMs: 100, endSilenceMs: 500 });
+  // Noise at ~-40 dBFS: the floor adapts during the first second, then speech ~12 dB above it is found.
+  const events = run(vad, [...frames('silence', 3000, 600), ...frames('speech', 1000, 600), ...frames('silence', 1000, 600)]);
+  assert.deepEqual(events.map((e) => e.type), ['speech-start', 'speech-end']);
+  assert.ok(vad.noiseFloorDb > -50 && vad.noiseFloorDb < -35, `floor ${vad.noiseFloorDb}`);
+});
+
+test('malformed frames are ignored', () => {
+  const vad = new EnergyVad();
+  assert.deepEqual(vad.process({ samples: new Int16Array(0), sampleRate: 8000 }), []);
+  assert.deepEqual(vad.process({ samples: new Int16Array(160), sampleRate: 0 }), []);
+  assert.deepEqual(vad.process(undefined as never), []);
+});

@@ -1,0 +1,59 @@
+// A decoder worker killed mid-utterance fails only its own session ('error', so the assistant can
+// re-prompt); the pool replaces the worker and the next session decodes normally.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { PocketsphinxSession } from '../../src/speech/pocketsphinx/session.js';
+import type { PocketsphinxStt } from '../../src/speech/pocketsphinx/stt.js';
+import type { RecognitionResult } from '../../src/speech/types.js';
+import { corpusSamples, testStack } from './helpers.js';
+
+let stack: Awaited<ReturnType<typeof testStack>>;
+before(async () => {
+  stack = await testStack();
+});
+after(async () => {
+  await stack?.close();
+});
+
+function writeAll(session: PocketsphinxSession, samples: Int16Array): void {
+  for (let i = 0; i < samples.length; i += 160) session.write({ samples: samples.subarray(i, i + 160), sampleRate: 8000 });
+}
+
+test('killing the worker during decoding errors that session; the next one works', async () => {
+  const stt = stack.stt as PocketsphinxStt;
+  const doomed = stt.open({ kind: 'yesNo' });
+  const outcome = new Promise<string>((resolve) => {
+    doomed.once('error', (error) => resolve(`error: ${error.message}`));
+    doomed.once('final', () => resolve('final'));
+  });
+  writeAll(doomed, corpusSamples('yesno-081.wav').subarray(0, 8000));
+  await stt.pool.killWorkerOf(doomed.id);
+  assert.match(await outcome, /^error: .*crashed/);
+
+  const next = stt.open({ kind: 'yesNo' });
+  const final = new Promise<RecognitionResult>((resolve, reject) => {
+    next.once('final', resolve);
+    next.once('error', reject);
+  });
+  writeAll(next, corpusSamples('yesno-081.wav'));
+  next.end();
+  assert.equal((await final).text, 'no');
+});
+
+test('a session on another worker is unaffected by the crash', async () => {
+  const stt = stack.stt as PocketsphinxStt;
+  // One worker in this stack: open two sessions, kill the worker of the first after the second has
+  // been served by the replacement.
+  const first = stt.open({ kind: 'yesNo' });
+  const firstOutcome = new Promise<string>((resolve) => first.once('error', () => resolve('error')));
+  await stt.pool.killWorkerOf(first.id);
+  assert.equal(await firstOutcome, 'error');
+  const second = stt.open({ kind: 'yesNo' });
+  const secondFinal = new Promise<RecognitionResult>((resolve, reject) => {
+    second.once('final', resolve);
+    second.once('error', reject);
+  });
+  writeAll(second, corpusSamples('yesno-081.wav'));
+  second.end();
+  assert.equal((await secondFinal).text, 'no');
+});
