@@ -29,6 +29,9 @@ export class PacingClock {
   private readonly setTimer: NonNullable<PacingClockOptions['setTimer']>;
   private readonly clearTimer: (handle: unknown) => void;
   private readonly listeners = new Set<TickListener>();
+  // Phase 0 (sending) runs for every session before phase 1 (receive work): all packets leave early in
+  // the tick, so a tick's length or a preemption part-way through it barely moves send times.
+  private readonly phases = [new Set<TickListener>(), new Set<TickListener>()] as const;
   private startNs = 0n;
   private nextTick = 0;
   private timer: unknown;
@@ -46,12 +49,16 @@ export class PacingClock {
     this.fineWaitNs = BigInt(Math.round((options.fineWaitMs ?? (options.now ? 0 : 1.5)) * 1e6));
   }
 
-  /** Runs `listener` on every tick; the clock runs while anyone listens. Returns the unsubscribe. */
-  subscribe(listener: TickListener): () => void {
-    this.listeners.add(listener);
+  /** Runs `listener` on every tick, in `phase` 0 (send) or 1 (after every phase-0 listener); the clock
+   *  runs while anyone listens. Returns the unsubscribe. */
+  subscribe(listener: TickListener, phase: 0 | 1 = 0): () => void {
+    const wrapped: TickListener = (tick, deadline) => listener(tick, deadline); // one function may join both phases
+    this.listeners.add(wrapped);
+    this.phases[phase].add(wrapped);
     if (this.listeners.size === 1) this.start();
     return () => {
-      this.listeners.delete(listener);
+      this.listeners.delete(wrapped);
+      this.phases[phase].delete(wrapped);
       if (this.listeners.size === 0) this.stop();
     };
   }
@@ -107,11 +114,13 @@ export class PacingClock {
       const late = now > deadline ? now - deadline : 0n;
       if (late > this.lateNsMax) this.lateNsMax = late;
       const tick = this.nextTick++;
-      for (const listener of this.listeners) {
-        try {
-          listener(tick, deadline);
-        } catch {
-          // a listener's failure must not stop the clock for every other call
+      for (const phase of this.phases) {
+        for (const listener of phase) {
+          try {
+            listener(tick, deadline);
+          } catch {
+            // a listener's failure must not stop the clock for every other call
+          }
         }
       }
       ran++;

@@ -58,3 +58,17 @@ test('a new talkspurt (marker) after silence re-anchors instead of being dropped
   assert.equal(buffer.push(restarted, 160), 'queued');
   assert.equal(describe(buffer.next(160)), 'p42');
 });
+
+test('timestamp discontinuities without a marker: a backward jump is followed, a forward leap is skipped', () => {
+  const buffer = new JitterBuffer({ targetTs: 160, maxTs: 1000 });
+  for (let seq = 0; seq < 3; seq++) buffer.push(packet(seq), 160);
+  for (let i = 0; i < 3; i++) assert.equal(describe(buffer.next(160)), `p${i}`);
+  const restarted = (i: number) => ({ sequenceNumber: 3 + i, timestamp: 7 + i * 160, marker: false, payload: Buffer.from([100 + i]) });
+  const outcomes = Array.from({ length: 12 }, (_, i) => buffer.push(restarted(i), 160));
+  assert.equal(outcomes.filter((o) => o === 'late').length, 9, 'dropped as late until the run proves a jump');
+  assert.equal(describe(buffer.next(160)), 'p109');
+  const leap = { sequenceNumber: 20, timestamp: 7 + 11 * 160 + 8000 * 600, marker: false, payload: Buffer.from([7]) };
+  buffer.push(leap, 160);
+  const played = Array.from({ length: 3 }, () => describe(buffer.next(160)));
+  assert.ok(played.includes('p7'), `a 10-minute leap is not concealed frame by frame (${played.join(',')})`);
+});

@@ -49,6 +49,7 @@ function unwrap(value: number, reference: number, modulus: number): number {
 }
 
 const RECENT_SEQS = 128;
+const LATE_RUN_RESYNC = 10;
 
 export class JitterBuffer {
   readonly counters: JitterBufferCounters = { duplicate: 0, late: 0, overflowDropped: 0, underruns: 0 };
@@ -59,6 +60,7 @@ export class JitterBuffer {
   private cursorTs: number | undefined; // next timestamp to play (unwrapped)
   private lastTs: number | undefined;
   private lastSeq: number | undefined;
+  private lateRun = 0;
 
   constructor(private readonly options: JitterBufferOptions) {}
 
@@ -93,9 +95,12 @@ export class JitterBuffer {
       const silentBefore = this.entries.length === 0 && !this.playing;
       if (!silentBefore || !packet.marker) {
         this.counters.late++;
-        return 'late';
+        // A run of "late" packets is no network delay: the sender's timestamps jumped back. Follow them.
+        if (++this.lateRun < LATE_RUN_RESYNC) return 'late';
+        this.reset();
       }
     }
+    this.lateRun = 0;
     if (packet.marker && this.entries.length === 0) {
       // A new talkspurt after silence: play it from its own time, not the old stream's.
       this.playing = false;
@@ -125,7 +130,8 @@ export class JitterBuffer {
       this.counters.underruns++;
       return { kind: 'empty' };
     }
-    const cursor = this.cursorTs!;
+    let cursor = this.cursorTs!;
+    if (head.ts - cursor > this.options.maxTs) cursor = this.cursorTs = head.ts; // a timestamp leap: skip, don't conceal it all
     if (head.ts > cursor) {
       const gap = Math.min(head.ts - cursor, wantTs);
       this.cursorTs = cursor + gap;

@@ -67,7 +67,10 @@ export class MediaSession extends EventEmitter<{ audio: [PcmChunk]; dtmf: [DtmfE
     transport.onRtp = (packet, nowMs) => this.receiver?.receive(packet, nowMs, this.digitsIn) ?? 'unknown-pt';
     transport.onRtcp = (report) => this.emit('rtcp', report);
     transport.onNewSource = () => this.media && this.useReceiver(new ReceivePath(this.media, this.jitterBufferMs), this.media);
-    this.unsubscribe = (options.clock ?? sharedClock).subscribe((tick) => this.onTick(tick));
+    const clock = options.clock ?? sharedClock;
+    const stopSending = clock.subscribe(() => this.onSendTick(), 0);
+    const stopReceiving = clock.subscribe((tick) => this.onReceiveTick(tick), 1);
+    this.unsubscribe = () => (stopSending(), stopReceiving());
     log.debug({ rtpPort: this.localPort }, 'media session open');
   }
 
@@ -145,11 +148,15 @@ export class MediaSession extends EventEmitter<{ audio: [PcmChunk]; dtmf: [DtmfE
 
   private readonly sendRtp = (packet: Buffer): void => this.transport.sendRtp(packet);
 
-  private onTick(tick: number): void {
-    if (!this.media || !this.sender || !this.receiver) return;
-    const nowMs = performance.now();
+  private onSendTick(): void {
+    if (!this.media || !this.sender) return;
     const sending = this.media.direction === 'sendrecv' || this.media.direction === 'sendonly';
     this.sender.tick(this.queue, sending, this.sendRtp);
+  }
+
+  private onReceiveTick(tick: number): void {
+    if (!this.media || !this.sender || !this.receiver) return;
+    const nowMs = performance.now();
     const frame = this.receiver.nextFrame();
     const expired = this.receiver.expireDigits(nowMs);
     if (expired.length > 0) this.digitsIn.push(...expired);

@@ -11,8 +11,10 @@ export interface DecoderSetup {
   dictPath: string;
   /** Free-speech domain LM (ARPA text). */
   domainLmPath: string;
-  /** Yes/no LM (ARPA); when absent the yes/no JSGF grammar is used. */
-  yesNoLmPath?: string;
+  /** Yes/no LM (ARPA): the second pass when the yes/no grammar finds no complete path. */
+  yesNoLmPath: string;
+  /** First-pass yes/no search: the phrase grammar (default) or the LM. */
+  yesNoSearch?: 'grammar' | 'lm';
   /** Extra pocketsphinx flags, e.g. { '-beam': '1e-60' }. */
   flags?: Record<string, string>;
 }
@@ -61,10 +63,10 @@ export class Decoder {
     if (this.cmn && mean) writeCmn(this.cmn, mean);
   }
 
-  /** Chooses the search for the context and starts an utterance. */
-  begin(context: RecognitionContext): void {
+  /** Chooses the search for the context (or its second-pass search) and starts an utterance. */
+  begin(context: RecognitionContext, pass: 'first' | 'second' = 'first'): void {
     if (this.inUtterance) ps.endUtt(this.handle);
-    ps.setSearch(this.handle, this.searchFor(context));
+    ps.setSearch(this.handle, pass === 'second' && context.kind === 'yesNo' ? this.yesNoLm() : this.searchFor(context));
     if (ps.startUtt(this.handle) < 0) throw new Error('pocketsphinx could not start an utterance');
     this.inUtterance = true;
   }
@@ -74,6 +76,7 @@ export class Decoder {
     this.searchFor({ kind: 'digits', length: 4 });
     this.searchFor({ kind: 'yesNo' });
     this.searchFor({ kind: 'free' });
+    this.yesNoLm();
   }
 
   /** Starts an utterance on an ad-hoc grammar (replaced on every call). */
@@ -145,10 +148,14 @@ export class Decoder {
       return this.ensure(`digits${length}`, () => ps.setJsgfString(this.handle, `digits${length}`, digitsGrammar(length)));
     }
     if (context.kind === 'yesNo') {
-      const lm = this.setup.yesNoLmPath;
-      return this.ensure('yesno', () => (lm ? ps.setLmFile(this.handle, 'yesno', lm) : ps.setJsgfString(this.handle, 'yesno', yesNoGrammar())));
+      if (this.setup.yesNoSearch === 'lm') return this.yesNoLm();
+      return this.ensure('yesno', () => ps.setJsgfString(this.handle, 'yesno', yesNoGrammar()));
     }
     return this.ensure('domain', () => ps.setLmFile(this.handle, 'domain', this.setup.domainLmPath));
+  }
+
+  private yesNoLm(): string {
+    return this.ensure('yesno-lm', () => ps.setLmFile(this.handle, 'yesno-lm', this.setup.yesNoLmPath));
   }
 
   private ensure(name: string, add: () => number): string {

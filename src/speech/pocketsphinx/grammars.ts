@@ -18,7 +18,8 @@ export const NO_PHRASES = [
   "don't transfer me", "no i don't", 'not really', 'no way',
 ];
 export const UNCLEAR_PHRASES = [
-  'maybe', 'maybe later', "i'm not sure", "i don't know", 'what do you mean', 'can you repeat that', 'let me think', 'hmm',
+  // No lone "hmm": it is a filler, and as an answer it out-scored short "yes"/"no" answers.
+  'maybe', 'maybe later', "i'm not sure", "i don't know", 'what do you mean', 'can you repeat that', 'let me think', 'hmm let me think',
 ];
 /** Lead-ins that are themselves answers (yes, no, hmm) made 'yes' come out as 'yeah nah': keep them out. */
 const YES_NO_LEAD_INS = ['well', 'uh', 'um', 'oh'];

@@ -18,7 +18,7 @@ export interface PocketsphinxOptions {
   /** Worker threads; 0 = one per core. */
   workers?: number;
   vocabulary?: DomainVocabulary;
-  /** 'grammar' (JSGF phrases) or 'lm' (a trigram over the same phrases); measured in the eval harness. */
+  /** First pass for yes/no: 'grammar' (JSGF phrases) or 'lm' (a trigram over the same phrases); the LM is always the second pass. */
   yesNoModel?: 'grammar' | 'lm';
   /** Gaussians scored per frame: 16 measured +4/60 passcodes over the default 4, at ~40 % more CPU. */
   topn?: number;
@@ -48,16 +48,13 @@ export class PocketsphinxStt implements STT {
     const known = (sentence: string) => tokenize(sentence).every((word) => !unknown.has(word));
     const domainLmPath = join(options.speechDir, 'domain.arpa');
     writeAtomic(domainLmPath, buildArpa(domain.filter(known)));
-    let yesNoLmPath: string | undefined;
-    if (options.yesNoModel === 'lm') {
-      yesNoLmPath = join(options.speechDir, 'yesno.arpa');
-      writeAtomic(yesNoLmPath, buildArpa(yesNo));
-    }
+    const yesNoLmPath = join(options.speechDir, 'yesno.arpa');
+    writeAtomic(yesNoLmPath, buildArpa(yesNo));
     const size = options.workers && options.workers > 0 ? options.workers : availableParallelism();
     // -fwdflat no: same WER on DEV request turns (34.0 % vs 34.3 %), end-of-utterance 21 ms instead of 123 ms.
     const flags = { '-topn': String(options.topn ?? 16), '-fwdflat': 'no', ...options.flags };
     const pool = new DecoderPool(
-      { hmmDir: model.hmmDir, dictPath: model.dictPath, domainLmPath, yesNoLmPath, flags, spareDecoders: 3, partialEveryFrames: 25 },
+      { hmmDir: model.hmmDir, dictPath: model.dictPath, domainLmPath, yesNoLmPath, yesNoSearch: options.yesNoModel ?? 'grammar', flags, spareDecoders: 3, partialEveryFrames: 25 },
       size,
       options.logger,
     );

@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Upsampler2x } from '../resample.js';
 import { Decoder } from './decoder.js';
 import { forcedDigitsGrammar } from './grammars.js';
+import type { RecognitionContext, RecognitionResult } from '../types.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 import { VERIFIER_FLAGS, verifyExpected } from './verify.js';
 
@@ -18,6 +19,26 @@ interface Session {
   frames: number;
   samples16k: number;
   lastPartial: string;
+  context: RecognitionContext;
+  /** Utterance audio kept for a second pass (yes/no only: short turns, cheap to re-decode). */
+  audio?: Int16Array[];
+}
+
+/** Less audio than this is not worth a second pass (a click, a breath). */
+const SECOND_PASS_MIN_SAMPLES = 16000 * 0.3;
+
+/** When the first pass found no complete path, decode the same audio again with the permissive search. */
+function secondPass(session: Session): RecognitionResult | undefined {
+  if (!session.audio || session.samples16k < SECOND_PASS_MIN_SAMPLES) return undefined;
+  const decoder = takeDecoder();
+  try {
+    decoder.cepstralMean = channelMean;
+    decoder.begin(session.context, 'second');
+    for (const chunk of session.audio) decoder.feed(chunk);
+    return decoder.finish();
+  } finally {
+    release(decoder);
+  }
 }
 
 /**
@@ -88,9 +109,10 @@ function openVerifier(expected: string): Session['verifier'] {
   return { decoder, expected };
 }
 
-function finishSession(session: Session) {
-  const free = session.decoder.finish();
+function finishSession(session: Session, wantResult = true): RecognitionResult {
+  let free = session.decoder.finish();
   if (free.text) learnChannelMean(session.decoder);
+  else if (wantResult) free = secondPass(session) ?? free;
   if (!session.verifier) return free;
   const forced = session.verifier.decoder.finish();
   const { verified: _verified, ratio: _ratio, ...result } = verifyExpected({
@@ -129,7 +151,10 @@ function handle(message: ToWorker): void {
         throw error;
       }
     }
-    sessions.set(message.id, { decoder, verifier, upsampler: new Upsampler2x(), frames: 0, samples16k: 0, lastPartial: '' });
+    sessions.set(message.id, {
+      decoder, verifier, upsampler: new Upsampler2x(), frames: 0, samples16k: 0, lastPartial: '', context,
+      audio: context.kind === 'yesNo' ? [] : undefined,
+    });
     return;
   }
   const session = sessions.get(message.id);
@@ -138,6 +163,7 @@ function handle(message: ToWorker): void {
     const samples = session.upsampler.process(message.samples);
     session.decoder.feed(samples);
     session.verifier?.decoder.feed(samples);
+    session.audio?.push(samples);
     session.samples16k += samples.length;
     session.frames += Math.round(message.samples.length / 160);
     if (setup.partialEveryFrames > 0 && session.frames >= setup.partialEveryFrames) {
@@ -153,7 +179,7 @@ function handle(message: ToWorker): void {
     releaseSession(session);
     send({ type: 'final', id: message.id, result });
   } else {
-    finishSession(session);
+    finishSession(session, false);
     releaseSession(session);
   }
 }

@@ -129,7 +129,9 @@ export class RingCentralTelephony extends EventEmitter<{ incoming: [IncomingCall
   private async transfer(call: Call, target: string): Promise<TransferResult> {
     let ids: CallIds;
     try {
-      ids = await (this.callIds.get(call) ?? resolveCallIds(this.rest, call.facts));
+      // The early lookup may have given up before RingCentral listed the call: ask again now.
+      const early = this.callIds.get(call);
+      ids = await (early ? early.catch(() => resolveCallIds(this.rest, call.facts)) : resolveCallIds(this.rest, call.facts));
     } catch (error) {
       return { ok: false, reason: `cannot transfer: ${(error as Error).message}` };
     }

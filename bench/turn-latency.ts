@@ -1,0 +1,174 @@
+// Turn latency on the wire: sipp callers ask a question over and over; tshark captures loopback; for
+// every turn, the time from the caller's last speech packet to frontdesk's first reply packet with
+// sound, p50/p95 over >= 50 turns; plus ACK -> first greeting packet. Peer: the same measurement
+// against a sipp -rtp_echo UAS (the transport floor). Caller speech: corpus request-149 (flite kal).
+// Usage: node --import tsx bench/turn-latency.ts [--calls 5] [--turns 10]
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mulawDecode } from '../src/media/codecs/g711.js';
+import { startSipp, killAllSipp } from '../test/helpers/sipp.js';
+import { freeSipPort } from '../test/helpers/ports.js';
+import { CORPUS, startAssistantApp } from '../test/assistant/e2e-harness.js';
+
+const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(name) + 1]) || fallback;
+const CALLS = arg('--calls', 5);
+const TURNS = arg('--turns', 10);
+const SPEECH_RMS = 300;
+
+const dir = mkdtempSync(join(tmpdir(), 'frontdesk-turns-'));
+const question = join(dir, 'hours.ul');
+execFileSync('sox', [join(CORPUS, 'request-149.wav'), '-t', 'ul', '-r', '8000', '-c', '1', question]);
+
+function scenario(turns: number, gapMs: number): string {
+  const turn = `<nop><action><exec rtp_stream="${question},1,0"/></action></nop><pause milliseconds="${gapMs}"/>\n`;
+  return `<?xml version="1.0"?>
+<scenario name="turns">
+  <send retrans="500"><![CDATA[
+    INVITE sip:frontdesk@[remote_ip]:[remote_port] SIP/2.0
+    Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+    From: <sip:[field0]@[local_ip]:[local_port]>;tag=[pid]T[call_number]
+    To: <sip:frontdesk@[remote_ip]:[remote_port]>
+    Call-ID: [call_id]
+    CSeq: 1 INVITE
+    Contact: <sip:[field0]@[local_ip]:[local_port]>
+    Content-Type: application/sdp
+    Content-Length: [len]
+
+    v=0
+    o=- 1 1 IN IP4 [media_ip]
+    s=-
+    c=IN IP4 [media_ip]
+    t=0 0
+    m=audio [media_port] RTP/AVP 0
+  ]]></send>
+  <recv response="100" optional="true"/><recv response="180" optional="true"/>
+  <recv response="200" rtd="true" rrs="true"/>
+  <send><![CDATA[
+    ACK [next_url] SIP/2.0
+    [routes]
+    Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+    From: <sip:[field0]@[local_ip]:[local_port]>;tag=[pid]T[call_number]
+    To: <sip:frontdesk@[remote_ip]:[remote_port]>[peer_tag_param]
+    Call-ID: [call_id]
+    CSeq: 1 ACK
+    Content-Length: 0
+  ]]></send>
+  <pause milliseconds="5000"/>
+  ${turn.repeat(turns)}
+  <send retrans="500"><![CDATA[
+    BYE [next_url] SIP/2.0
+    [routes]
+    Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+    From: <sip:[field0]@[local_ip]:[local_port]>;tag=[pid]T[call_number]
+    To: <sip:frontdesk@[remote_ip]:[remote_port]>[peer_tag_param]
+    Call-ID: [call_id]
+    CSeq: 2 BYE
+    Content-Length: 0
+  ]]></send>
+  <recv response="200"/>
+</scenario>`;
+}
+
+interface Packet { t: number; src: number; dst: number; rms: number }
+interface Capture { packets: Packet[]; acks: Map<string, number>; answerPorts: Map<string, number> }
+
+async function capture<T>(ports: number[], run: () => Promise<T>): Promise<Capture> {
+  const pcap = join(dir, `cap-${Date.now()}.pcap`);
+  const filter = ports.map((p) => `udp port ${p}`).join(' or ');
+  const tshark = spawn('tshark', ['-i', 'lo', '-f', `udp and (${filter} or udp portrange 1024-65535)`, '-w', pcap, '-q'], { stdio: 'ignore' });
+  await new Promise((r) => setTimeout(r, 1500));
+  await run();
+  await new Promise((r) => setTimeout(r, 500));
+  tshark.kill('SIGINT');
+  await new Promise((r) => tshark.once('exit', r));
+  const text = execFileSync('tshark', ['-r', pcap, '-o', 'rtp.heuristic_rtp:TRUE', '-T', 'fields', '-E', 'separator=|',
+    '-e', 'frame.time_epoch', '-e', 'udp.srcport', '-e', 'udp.dstport', '-e', 'rtp.p_type', '-e', 'rtp.payload',
+    '-e', 'sip.Method', '-e', 'sip.Status-Code', '-e', 'sip.Call-ID', '-e', 'sdp.media.port', '-e', 'sip.CSeq.method'], { maxBuffer: 1 << 30 }).toString();
+  const result: Capture = { packets: [], acks: new Map(), answerPorts: new Map() };
+  for (const line of text.split('\n')) {
+    const [time, src, dst, pt, payload, method, status, callId, mediaPort, cseqMethod] = line.split('|');
+    const t = Number(time) * 1000;
+    if (method === 'ACK' && callId) result.acks.set(callId, t);
+    if (status === '200' && cseqMethod === 'INVITE' && callId && mediaPort) result.answerPorts.set(callId, Number(mediaPort));
+    if (pt === '0' && payload) {
+      const samples = mulawDecode(Buffer.from(payload.replace(/:/g, ''), 'hex'));
+      let sum = 0;
+      for (const s of samples) sum += s * s;
+      result.packets.push({ t, src: Number(src), dst: Number(dst), rms: Math.sqrt(sum / Math.max(1, samples.length)) });
+    }
+  }
+  return result;
+}
+
+/** Per responder port: caller utterance ends → responder's next sound onset. */
+function turnLatencies(cap: Capture, responderPorts: Set<number>): number[] {
+  const latencies: number[] = [];
+  for (const port of responderPorts) {
+    const heard = cap.packets.filter((p) => p.dst === port && p.rms > SPEECH_RMS);
+    const said = cap.packets.filter((p) => p.src === port && p.rms > SPEECH_RMS);
+    const ends: number[] = [];
+    heard.forEach((p, i) => {
+      const next = heard[i + 1];
+      if (!next || next.t - p.t > 600) ends.push(p.t);
+    });
+    for (const end of ends) {
+      const reply = said.find((p) => p.t > end);
+      if (reply && reply.t - end < 8000) latencies.push(reply.t - end);
+    }
+  }
+  return latencies;
+}
+
+const pct = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+const fmt = (v: number[]) => `n=${v.length} p50=${pct(v, 50).toFixed(0)} ms p95=${pct(v, 95).toFixed(0)} ms`;
+
+const app = await startAssistantApp({
+  businessName: 'Acme',
+  customers: Array.from({ length: CALLS }, (_, i) => ({ name: `Caller ${i}`, phoneNumbers: [`+1650555${2000 + i}`] })),
+  faq: [{ id: 'hours', answer: 'Nine to five.', triggers: ['hours', 'open'] }],
+  prompts: { anythingElse: 'Anything else?', greetingCustomer: 'Hello {name}, how can I help?' },
+  options: { silenceTimeoutMs: 30000, maxCallDurationSec: 600 },
+});
+try {
+  const range = app.config.media.rtpPorts.split('-').map(Number) as [number, number];
+  const csv = `SEQUENTIAL\n${Array.from({ length: CALLS }, (_, i) => `+1650555${2000 + i}`).join('\n')}\n`;
+  const ours = await capture([app.sipPort], async () => {
+    const sipp = await startSipp({ scenario: scenario(TURNS, 7000), target: `127.0.0.1:${app.sipPort}`, calls: CALLS, timeoutSec: 60 + TURNS * 10,
+      files: { 'c.csv': csv }, args: ['-inf', 'c.csv', '-l', String(CALLS), '-r', '5'] });
+    const result = await sipp.done;
+    if (result.code !== 0) console.error(`sipp exited ${result.code}: ${result.stderr.slice(-500)}`);
+  });
+  const ourPorts = new Set([...ours.answerPorts.values()].filter((p) => p >= range[0] && p <= range[1]));
+  const turns = turnLatencies(ours, ourPorts);
+  const greetings: number[] = [];
+  for (const [callId, ack] of ours.acks) {
+    const port = ours.answerPorts.get(callId);
+    const first = ours.packets.find((p) => p.src === port && p.t > ack && p.rms > SPEECH_RMS);
+    if (first) greetings.push(first.t - ack);
+  }
+
+  const echoPort = await freeSipPort();
+  const echo = await startSipp({ scenario: 'uas', port: echoPort, calls: 1, timeoutSec: 60, args: ['-rtp_echo'] });
+  const peer = await capture([echoPort], async () => {
+    const sipp = await startSipp({ scenario: scenario(3, 4500), target: `127.0.0.1:${echoPort}`, calls: 1, timeoutSec: 60,
+      files: { 'c.csv': 'SEQUENTIAL\npeer\n' }, args: ['-inf', 'c.csv'] });
+    await sipp.done;
+  });
+  await echo.stop();
+  const peerTurns = turnLatencies(peer, new Set([echo.mediaPort]));
+
+  console.log(`frontdesk turn latency (caller's last speech packet -> first reply packet with sound): ${fmt(turns)}`);
+  console.log(`frontdesk ACK -> first greeting packet with sound: ${fmt(greetings)}`);
+  console.log(`peer sipp -rtp_echo, same measurement: ${fmt(peerTurns)}`);
+  console.log(`ratio frontdesk/peer p50: ${(pct(turns, 50) / Math.max(0.01, pct(peerTurns, 50))).toFixed(0)}x`);
+  console.log(`end-of-speech silence the recognizer waits for (speech.endSilenceMs.free): ${app.config.speech.endSilenceMs.free} ms`);
+  console.log(`${CALLS} concurrent calls x ${TURNS} turns; 2 cores shared with other engineers (contention); TTS = flite CLI (see report)`);
+} finally {
+  killAllSipp();
+  await app.close();
+}

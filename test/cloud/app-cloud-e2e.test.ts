@@ -1,0 +1,104 @@
+// The seed's path on its own cloud stack, all fakes on loopback: the app registers at a real kamailio
+// with credentials from the RingCentral fake, a baresip caller dials through kamailio, screening and
+// conversation run on the Watson fake (STT) and the OpenAI fake (brain and voice), and the agent
+// transfer goes out by RingCentral REST — observed by the fake. Then a slow LLM: the rules brain answers
+// the turn and the fallback shows in the metrics.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startKamailio, type Kamailio } from '../helpers/kamailio.js';
+import { startRingCentralFake, type RingCentralFake } from '../fakes/ringcentral.js';
+import { startWatsonFake, type WatsonFake } from '../fakes/watson.js';
+import { startOpenAIFake, type OpenAIFake } from '../fakes/openai.js';
+import { callerSpeech, corpusSpeech, startAssistantApp, type AssistantApp } from '../assistant/e2e-harness.js';
+import { dialFrontdesk, type Caller } from '../assistant/e2e-caller.js';
+import { providerErrors } from '../../src/metrics.js';
+import type { RecognitionContext } from '../../src/speech/types.js';
+
+const DIGIT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const ENV = ['RINGCENTRAL_SERVER_URL', 'RINGCENTRAL_CLIENT_ID', 'RINGCENTRAL_CLIENT_SECRET', 'RINGCENTRAL_JWT', 'WATSON_SPEECH2TEXT_API_KEY', 'STT_INSTANCE_ID', 'WATSON_STT_URL', 'GPT_SERVER_URL', 'GPT_API_KEY'];
+let kam: Kamailio;
+let rc: RingCentralFake;
+let watson: WatsonFake;
+let openai: OpenAIFake;
+let app: AssistantApp | undefined;
+const callers: Caller[] = [];
+
+before(async () => {
+  kam = await startKamailio({ users: { frontdesk: 'rc-pass' } });
+  rc = await startRingCentralFake({
+    clientId: 'cid', clientSecret: 'cs', jwt: 'jwt',
+    sip: { domain: '127.0.0.1', proxy: `127.0.0.1:${kam.port}`, userName: 'frontdesk', password: 'rc-pass', authorizationId: '802500100' },
+    extensions: [{ extensionNumber: '101', name: 'Ben' }],
+  });
+  watson = await startWatsonFake();
+  openai = await startOpenAIFake({ apiKey: 'sk-e2e' });
+  Object.assign(process.env, {
+    RINGCENTRAL_SERVER_URL: rc.url, RINGCENTRAL_CLIENT_ID: 'cid', RINGCENTRAL_CLIENT_SECRET: 'cs', RINGCENTRAL_JWT: 'jwt',
+    WATSON_SPEECH2TEXT_API_KEY: 'watson-test-key', STT_INSTANCE_ID: 'fake', WATSON_STT_URL: watson.url,
+    GPT_SERVER_URL: openai.url, GPT_API_KEY: 'sk-e2e',
+  });
+  app = await startAssistantApp(
+    { businessName: 'Acme', agents: [{ name: 'Ben', department: 'billing', uri: '101', transfer: 'refer' }] },
+    {
+      telephony: 'ringcentral',
+      brain: 'openai',
+      speech: { stt: 'watson', tts: 'openai', workers: 1 },
+      cloud: { ringcentral: { transport: 'tcp' }, watson: { iamUrl: watson.iamUrl }, openai: { timeoutMs: 3000 } },
+    },
+  );
+});
+after(async () => {
+  for (const caller of callers) await caller.stop().catch(() => {});
+  await app?.close();
+  await Promise.all([rc?.close(), watson?.close(), openai?.close()]);
+  await kam?.stop();
+  for (const name of ENV) delete process.env[name];
+});
+
+/** Answers each turn the assistant listens for; tells the Watson fake what kind of turn it is. */
+function respond(caller: Caller, callId: string, answers: Record<string, () => string>): () => void {
+  const seen = new Set<number>();
+  return app!.app.live.subscribe((message) => {
+    if (message.type !== 'call-event' || message.callId !== callId || message.event.type !== 'listen') return;
+    if (seen.has(message.event.seq)) return;
+    seen.add(message.event.seq);
+    const kind = String(message.event.data.context);
+    watson.setContext((kind === 'digits' ? { kind, length: 4 } : { kind }) as RecognitionContext);
+    const wav = answers[kind]?.();
+    if (wav) void caller.say(wav);
+  });
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+test('RingCentral + Watson + OpenAI: screened, understood, transferred by REST', { timeout: 90_000 }, async () => {
+  await waitUntil(() => kam.contacts('frontdesk').length > 0, 15_000, 'the soft-phone registration');
+  const caller = await dialFrontdesk(kam.port, '+14155550142', 'cloud');
+  callers.push(caller);
+  const callId = await app!.waitForCall('+14155550142');
+  rc.state.addCall((await app!.app.store.getCall(callId))?.summary.sipCallId as string ?? 'unknown');
+  const { event } = await app!.waitForEvent((e, id) => id === callId && e.type === 'screening' && e.data.stage === 'challenge');
+  const spoken = String(event.data.code).split('').map((d) => DIGIT_WORDS[Number(d)]).join(' ');
+  const codes = ['slt', 'awb', 'rms'].map((voice) => callerSpeech(caller.dir, 'code', spoken, voice));
+  const question = callerSpeech(caller.dir, 'question', 'I have a question about my bill');
+  const yes = corpusSpeech(caller.dir, 'yesno-080.wav');
+  const stop = respond(caller, callId, { digits: () => codes.shift() ?? '', free: () => question, yesNo: () => yes });
+  try {
+    const outcome = await app!.waitForFinish(callId, 75_000);
+    const record = await app!.app.store.getCall(callId);
+    const heard = record?.events.filter((e) => ['screening', 'turn', 'transfer'].includes(e.type)).map((e) => JSON.stringify(e.data));
+    assert.equal(outcome, 'transferred', `code "${spoken}"; ${heard?.join('\n')}`);
+  } finally {
+    stop();
+  }
+  assert.deepEqual(rc.state.transfers.at(-1)?.body, { extensionNumber: '101' });
+  assert.ok(watson.sessions.length >= 3, 'every caller turn went through the Watson fake');
+  assert.ok(openai.requests.some((r) => r.path === '/v1/audio/speech'), 'prompts spoken by the OpenAI voice');
+  assert.ok(openai.requests.some((r) => r.body.response_format?.json_schema?.name === 'code_verification'));
+});
