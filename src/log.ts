@@ -9,8 +9,12 @@ const REDACT = [
   'apiKey', '*.apiKey', 'secret', '*.secret', 'headers.authorization', 'headers.Authorization',
 ];
 
+// An invalid FRONTDESK_LOG_LEVEL must not throw at import: config validation reports it in one line.
+const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+const envLevel = process.env.FRONTDESK_LOG_LEVEL;
+
 export const rootLogger: Logger = pino({
-  level: process.env.FRONTDESK_LOG_LEVEL ?? 'info',
+  level: envLevel && LEVELS.includes(envLevel) ? envLevel : 'info',
   base: { app: 'frontdesk' },
   redact: { paths: REDACT, censor: '[redacted]' },
   timestamp: pino.stdTimeFunctions.isoTime,

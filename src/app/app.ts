@@ -3,7 +3,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
-import { loadConfig } from '../config/load.js';
 import { logger as makeLogger, type Logger } from '../log.js';
 import { activeCalls as activeCallsGauge } from '../metrics.js';
 import type { Call, IncomingCall } from '../telephony/call.js';
@@ -34,7 +33,8 @@ export interface App {
 }
 
 export interface StartOptions {
-  configFile?: string;
+  /** Re-reads the configuration for reload() (SIGHUP), e.g. the file plus command-line flags. */
+  reloadConfig?: () => Config;
   logger?: Logger;
 }
 
@@ -54,7 +54,7 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
     speech = await createSpeechStack(config, { dataDir, logger: log });
     receptionist = new Receptionist({ config, speech, brain: createBrain(config), store, logger: log });
   }
-  const playback = config.mode === 'playback' ? readWav(requirePlaybackFile(config)) : undefined;
+  let playback = config.mode === 'playback' ? readWav(requirePlaybackFile(config)) : undefined;
 
   const telephony = await createTelephony(config, log);
   const route = (incoming: IncomingCall): void => {
@@ -84,12 +84,24 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
   log.info({ mode: config.mode, sip: telephony.status().listening, web: web.url }, 'frontdesk ready');
 
   let stopping: Promise<void> | undefined;
-  const finish = async (): Promise<void> => {
-    await telephony.stop();
-    await web.close();
-    await speech?.close();
-    await store.close();
-    activeCallsGauge.set(0);
+  let finished: Promise<void> | undefined;
+  // Once only: a second signal may arrive while the graceful stop is already closing things.
+  const finish = (): Promise<void> =>
+    (finished ??= (async () => {
+      await telephony.stop();
+      await web.close();
+      await speech?.close();
+      await store.close();
+      activeCallsGauge.set(0);
+    })());
+
+  /** Applies a new configuration to new calls; throws (changing nothing) when it cannot be used. */
+  const apply = (next: Config): void => {
+    if (next.mode !== config.mode) throw new Error(`mode: changing the mode (${config.mode} → ${next.mode}) needs a restart`);
+    const nextPlayback = next.mode === 'playback' ? readWav(requirePlaybackFile(next)) : undefined;
+    receptionist?.reload(next);
+    playback = nextPlayback;
+    config = next;
   };
 
   return {
@@ -101,19 +113,19 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
     live,
     webUrl: web.url,
     reload() {
-      if (!options.configFile) return;
+      if (!options.reloadConfig) return;
       try {
-        const next = loadConfig(options.configFile);
-        config = next;
-        receptionist?.reload(next);
-        log.info({ file: options.configFile }, 'configuration reloaded');
+        apply(options.reloadConfig());
+        log.info('configuration reloaded');
       } catch (error) {
-        log.error({ err: (error as Error).message }, 'configuration reload failed; keeping the running one');
+        log.error({ err: (error as Error).message }, `configuration reload failed (${(error as Error).message}); keeping the running one`);
       }
     },
     stop({ graceMs = 30_000 } = {}) {
       stopping ??= (async () => {
-        telephony.drain(Math.ceil(graceMs / 1000));
+        // Retry-After: when this process will be gone, at the latest (at least 1 s).
+        telephony.drain(Math.max(1, Math.ceil(graceMs / 1000)));
+        log.info({ activeCalls: calls.count, graceMs }, 'draining: new calls get 503, waiting for calls in progress');
         await calls.waitForAll(graceMs);
         await calls.hangupAll('shutting down');
         await finish();
@@ -121,6 +133,7 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
       return stopping;
     },
     async abort() {
+      telephony.drain(1);
       await calls.hangupAll('shutting down now');
       await finish();
     },

@@ -11,6 +11,7 @@ export function renderPrompt(prompts: Record<PromptKey, string>, key: PromptKey,
       return value === undefined ? '' : String(value);
     })
     .replace(/\s+([.,!?])/g, '$1')
+    .replace(/,([.!?])/g, '$1')
     .replace(/\s{2,}/g, ' ')
     .trim();
 }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { configSchema, type Config } from './schema.js';
+import { findUnknownKey } from './unknown-keys.js';
 
 export class ConfigError extends Error {
   constructor(
@@ -18,23 +19,29 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-function envOverrides(raw: Record<string, any>, env: Env, file: string): void {
+/** Applies FRONTDESK_* overrides to `raw`; returns which config path each variable set. */
+function envOverrides(raw: Record<string, any>, env: Env): Map<string, string> {
+  const applied = new Map<string, string>();
   const int = (name: string): number | undefined => {
     const value = env[name];
     if (value === undefined || value === '') return undefined;
-    if (!/^\d+$/.test(value)) throw new ConfigError(`environment ${name}`, name, `expected a number, got "${value}"`);
+    if (!/^\d+$/.test(value)) throw new ConfigError('environment', name, `expected a number, got "${value}"`);
     return Number(value);
   };
   const section = (key: string): Record<string, any> => (raw[key] ??= {});
+  const set = (name: string, path: string, assign: () => void): void => {
+    assign();
+    applied.set(path, name);
+  };
   const sipPort = int('FRONTDESK_SIP_PORT');
-  if (sipPort !== undefined) section('sip').port = sipPort;
+  if (sipPort !== undefined) set('FRONTDESK_SIP_PORT', 'sip.port', () => (section('sip').port = sipPort));
   const httpPort = int('FRONTDESK_HTTP_PORT');
-  if (httpPort !== undefined) (section('operations').http ??= {}).port = httpPort;
-  if (env.FRONTDESK_DATA_DIR) section('operations').dataDir = env.FRONTDESK_DATA_DIR;
-  if (env.FRONTDESK_RTP_PORTS) section('media').rtpPorts = env.FRONTDESK_RTP_PORTS;
-  if (env.FRONTDESK_LOG_LEVEL) raw.logLevel = env.FRONTDESK_LOG_LEVEL;
-  if (env.DATABASE_URL) section('operations').databaseUrl = env.DATABASE_URL;
-  void file;
+  if (httpPort !== undefined) set('FRONTDESK_HTTP_PORT', 'operations.http.port', () => ((section('operations').http ??= {}).port = httpPort));
+  if (env.FRONTDESK_DATA_DIR) set('FRONTDESK_DATA_DIR', 'operations.dataDir', () => (section('operations').dataDir = env.FRONTDESK_DATA_DIR));
+  if (env.FRONTDESK_RTP_PORTS) set('FRONTDESK_RTP_PORTS', 'media.rtpPorts', () => (section('media').rtpPorts = env.FRONTDESK_RTP_PORTS));
+  if (env.FRONTDESK_LOG_LEVEL) set('FRONTDESK_LOG_LEVEL', 'logLevel', () => (raw.logLevel = env.FRONTDESK_LOG_LEVEL));
+  if (env.DATABASE_URL) set('DATABASE_URL', 'operations.databaseUrl', () => (section('operations').databaseUrl = env.DATABASE_URL));
+  return applied;
 }
 
 /** Validates an already-parsed document; `file` names the source in errors. */
@@ -44,12 +51,20 @@ export function parseConfig(document: unknown, file: string, env: Env = process.
     throw new ConfigError(file, '', 'expected a mapping at the top level');
   }
   const raw = structuredClone(document) as Record<string, any>;
-  envOverrides(raw, env, file);
+  const fromEnv = envOverrides(raw, env);
   const result = configSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new ConfigError(file, issue.path.join('.'), issue.message);
+    if (issue.code === 'unrecognized_keys') {
+      throw new ConfigError(file, [...issue.path, issue.keys[0]].join('.'), 'unknown setting (misspelt, or not in this version)');
+    }
+    const field = issue.path.join('.');
+    const variable = fromEnv.get(field);
+    if (variable) throw new ConfigError('environment', variable, issue.message);
+    throw new ConfigError(file, field, issue.message);
   }
+  const unknown = findUnknownKey(raw, result.data);
+  if (unknown) throw new ConfigError(file, unknown, 'unknown setting (misspelt, or not in this version)');
   return result.data;
 }
 

@@ -5,7 +5,11 @@ export const speechSchema = z.object({
   stt: z.enum(['pocketsphinx', 'watson', 'deepgram']).default('pocketsphinx'),
   tts: z.enum(['flite', 'openai']).default('flite'),
   vad: z.enum(['energy', 'silero']).default('energy'),
-  voice: z.string().default('kal16'),
+  /**
+   * flite voice (kal, kal16, slt, awb, rms). kal: 8 kHz native, first audio ~5 ms, as intelligible to our
+   * recognizer as kal16 (bench/speech-tts.ts); the 16 kHz voices crashed the process intermittently.
+   */
+  voice: z.string().default('kal'),
   /** Decoder worker threads; 0 = one per core. */
   workers: z.number().int().min(0).max(64).default(0),
   /** Silence that ends a caller turn, per turn kind (ms): short for digits and yes/no, longer for free speech. */

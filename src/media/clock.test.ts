@@ -89,3 +89,19 @@ test('real hrtime clock: ticks arrive and subscribers are isolated from each oth
   assert.equal(good, 5);
   assert.equal(clock.running, false);
 });
+
+test('phase-0 (send) listeners all run before any phase-1 (receive) listener of the same tick', () => {
+  const sim = simulatedClock(() => 0);
+  const order: string[] = [];
+  const stops = [
+    sim.clock.subscribe((tick) => order.push(`r${tick}a`), 1),
+    sim.clock.subscribe((tick) => order.push(`s${tick}a`), 0),
+    sim.clock.subscribe((tick) => order.push(`r${tick}b`), 1),
+    sim.clock.subscribe((tick) => order.push(`s${tick}b`), 0),
+  ];
+  sim.run(() => order.length >= 12);
+  stops.forEach((stop) => stop());
+  // Tick 0 ran inside the first subscribe(), before the others joined; from tick 1 on all four run.
+  assert.deepEqual(order.filter((entry) => /^[sr][12]/.test(entry)), ['s1a', 's1b', 'r1a', 'r1b', 's2a', 's2b', 'r2a', 'r2b']);
+  assert.equal(sim.clock.running, false);
+});

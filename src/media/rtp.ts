@@ -10,7 +10,7 @@ export interface RtpHeader {
 }
 
 export interface RtpPacket extends RtpHeader {
-  csrcs: number[];
+  csrcs: readonly number[];
   /** Profile-defined extension, when the X bit is set. */
   extension?: { profile: number; data: Buffer };
   payload: Buffer;
@@ -19,6 +19,7 @@ export interface RtpPacket extends RtpHeader {
 export type RtpParseResult = { ok: true; packet: RtpPacket } | { ok: false; reason: string };
 
 const FIXED_HEADER = 12;
+const NO_CSRCS: readonly number[] = Object.freeze([]); // the usual case, without an allocation per packet
 
 /** Heuristic RTP/RTCP demultiplexing (RFC 5761): RTCP packet types 200-204 sit in the PT byte. */
 export function looksLikeRtcp(buffer: Buffer): boolean {
@@ -35,8 +36,8 @@ export function parseRtp(buffer: Buffer): RtpParseResult {
   const second = buffer[1]!;
   let offset = FIXED_HEADER + csrcCount * 4;
   if (offset > buffer.length) return { ok: false, reason: 'csrc' };
-  const csrcs: number[] = [];
-  for (let i = 0; i < csrcCount; i++) csrcs.push(buffer.readUInt32BE(FIXED_HEADER + i * 4));
+  const csrcs: number[] | readonly number[] = csrcCount === 0 ? NO_CSRCS : [];
+  for (let i = 0; i < csrcCount; i++) (csrcs as number[]).push(buffer.readUInt32BE(FIXED_HEADER + i * 4));
   let extension: RtpPacket['extension'];
   if (hasExtension) {
     if (offset + 4 > buffer.length) return { ok: false, reason: 'extension' };
@@ -69,12 +70,18 @@ export function parseRtp(buffer: Buffer): RtpParseResult {
 
 /** Builds a plain RTP packet (no CSRC, extension or padding): all we ever send. */
 export function buildRtp(header: RtpHeader, payload: Uint8Array): Buffer {
-  const packet = Buffer.allocUnsafe(FIXED_HEADER + payload.length);
+  const packet = allocateRtp(header, payload.length);
+  packet.set(payload, FIXED_HEADER);
+  return packet;
+}
+
+/** A packet with its header written and `payloadLength` bytes left to fill from offset 12. */
+export function allocateRtp(header: RtpHeader, payloadLength: number): Buffer {
+  const packet = Buffer.allocUnsafe(FIXED_HEADER + payloadLength);
   packet[0] = 0x80;
   packet[1] = (header.marker ? 0x80 : 0) | (header.payloadType & 0x7f);
   packet.writeUInt16BE(header.sequenceNumber & 0xffff, 2);
   packet.writeUInt32BE(header.timestamp >>> 0, 4);
   packet.writeUInt32BE(header.ssrc >>> 0, 8);
-  packet.set(payload, FIXED_HEADER);
   return packet;
 }

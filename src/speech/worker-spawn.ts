@@ -4,7 +4,9 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 export function spawnModuleWorker(url: URL, options: WorkerOptions = {}): Worker {
   if (!url.pathname.endsWith('.ts')) return new Worker(url, options);
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`;
+  // An eval'd worker resolves bare specifiers from the process's cwd: name tsx by its resolved URL.
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`;
   return new Worker(bootstrap, { ...options, eval: true });
 }
 

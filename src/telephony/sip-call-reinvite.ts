@@ -67,7 +67,8 @@ export class PendingAck {
 
   stop(): void {
     this.reliable.stop();
-    this.finish(new Error('call ended before ACK'));
+    // Only a still-waiting answer() needs the error (creating one costs a stack capture per call).
+    if (!this.settled) this.finish(new Error('call ended before ACK'));
   }
 
   private finish(error?: Error): void {

@@ -102,3 +102,42 @@ test('RingCentral + Watson + OpenAI: screened, understood, transferred by REST',
   assert.ok(openai.requests.some((r) => r.path === '/v1/audio/speech'), 'prompts spoken by the OpenAI voice');
   assert.ok(openai.requests.some((r) => r.body.response_format?.json_schema?.name === 'code_verification'));
 });
+
+async function fallbacks(): Promise<number> {
+  const metric = await providerErrors.get();
+  return metric.values.find((v) => v.labels.provider === 'openai' && v.labels.kind === 'fallback')?.value ?? 0;
+}
+
+test('faults mid-call: Watson drop → turn re-asked; slow LLM → rules brain; token expiry → REST re-auth', { timeout: 90_000 }, async () => {
+  const fallbacksBefore = await fallbacks();
+  const grantsBefore = rc.state.grants.jwt + rc.state.grants.refresh;
+  watson.inject({ kind: 'drop', afterFrames: 5 });
+  openai.inject({ kind: 'slow', ms: 5000, when: 'caller_intent' });
+  const caller = await dialFrontdesk(kam.port, '+14155550199', 'faults');
+  callers.push(caller);
+  const callId = await app!.waitForCall('+14155550199');
+  rc.state.addCall((await app!.app.store.getCall(callId))?.summary.sipCallId as string ?? 'unknown');
+  rc.state.inject({ kind: 'expire-tokens' });
+  const { event } = await app!.waitForEvent((e, id) => id === callId && e.type === 'screening' && e.data.stage === 'challenge');
+  const spoken = String(event.data.code).split('').map((d) => DIGIT_WORDS[Number(d)]).join(' ');
+  const codes = ['slt', 'slt', 'awb'].map((voice, i) => callerSpeech(caller.dir, `code${i}`, spoken, voice));
+  const question = callerSpeech(caller.dir, 'question', 'I have a question about my bill');
+  const yes = corpusSpeech(caller.dir, 'yesno-080.wav');
+  const stop = respond(caller, callId, { digits: () => codes.shift() ?? '', free: () => question, yesNo: () => yes });
+  let record;
+  try {
+    const outcome = await app!.waitForFinish(callId, 80_000);
+    record = await app!.app.store.getCall(callId);
+    const heard = record?.events.filter((e) => ['screening', 'turn', 'transfer', 'error'].includes(e.type)).map((e) => `${e.type} ${JSON.stringify(e.data)}`);
+    assert.equal(outcome, 'transferred', heard?.join('\n'));
+  } finally {
+    stop();
+  }
+  const dropped = record!.events.find((e) => e.type === 'error' && e.data.where === 'gather');
+  assert.match(String(dropped?.data.message), /closed before the final result/);
+  const turn = record!.events.find((e) => e.type === 'turn' && e.data.classification);
+  assert.equal((turn?.data.classification as { fallback?: { brain: string } }).fallback?.brain, 'rules', 'the record shows who answered');
+  assert.equal(await fallbacks(), fallbacksBefore + 1);
+  assert.equal(rc.state.grants.jwt + rc.state.grants.refresh, grantsBefore + 1, 'one re-auth after the 401');
+  assert.deepEqual(rc.state.transfers.at(-1)?.body, { extensionNumber: '101' });
+});

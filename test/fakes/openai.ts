@@ -11,10 +11,14 @@ import { randomUUID } from 'node:crypto';
 import { cliOptions, closeServer, delay, isMain, listen, readBody, sendJson } from './http.js';
 import { modelReply } from './openai-model.js';
 
-export type OpenAIFault =
+export type OpenAIFault = (
   | { kind: '429'; retryAfter?: number }
   | { kind: '500' | '503' | 'invalid-json' | 'drop' }
-  | { kind: 'slow'; ms: number };
+  | { kind: 'slow'; ms: number }
+) & {
+  /** Only a request whose path or JSON body contains this text takes the fault (default: the next one). */
+  when?: string;
+};
 
 export interface OpenAIFakeOptions {
   port?: number;
@@ -66,7 +70,8 @@ export async function startOpenAIFake(options: OpenAIFakeOptions = {}): Promise<
       return sendJson(response, 401, error(`Incorrect API key provided: ${shown}. You can find your API key at https://platform.openai.com/account/api-keys.`, 'invalid_request_error', 'invalid_api_key'));
     }
     const header = request.headers['x-fake-fault'];
-    const fault = typeof header === 'string' ? ({ kind: header, ms: 2000, retryAfter: 1 } as OpenAIFault) : faults.shift();
+    const index = faults.findIndex((f) => !f.when || path.includes(f.when) || raw.includes(f.when));
+    const fault = typeof header === 'string' ? ({ kind: header, ms: 2000, retryAfter: 1 } as OpenAIFault) : index >= 0 ? faults.splice(index, 1)[0] : undefined;
     if (fault?.kind === '429') {
       return sendJson(response, 429, error('Rate limit reached for requests. Please try again in 1s.', 'requests', 'rate_limit_exceeded'), {
         'retry-after': String(fault.retryAfter ?? 1), 'x-ratelimit-limit-requests': '60', 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': `${fault.retryAfter ?? 1}s`,

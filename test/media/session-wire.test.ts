@@ -201,3 +201,25 @@ test('SSRC change: a new source with a marker takes over at once, a stray one wi
     peer.close();
   }
 });
+
+test('real SRTP (srtp.ts) through the hook: audio and RTCP flow between two sessions with mirrored keys', async () => {
+  const { createSrtpTransform } = await import('../../src/media/srtp.js');
+  const { randomBytes } = await import('node:crypto');
+  const keyA = { key: randomBytes(16), salt: randomBytes(14) };
+  const keyB = { key: randomBytes(16), salt: randomBytes(14) };
+  const { a, b, close } = await openPair({}, 200);
+  try {
+    a.setTransform(createSrtpTransform(keyA, keyB));
+    b.setTransform(createSrtpTransform(keyB, keyA));
+    const reports: RtcpReport[] = [];
+    b.on('rtcp', (r) => reports.push(r));
+    assert.equal(await a.play(source({ samples: sine(1000, 300), sampleRate: 8000 })), 'finished');
+    await until(() => reports.some((r) => r.kind === 'sr'));
+    const stats = b.stats();
+    assert.ok(stats.packetsReceived >= 10, JSON.stringify(stats));
+    assert.equal(stats.dropped.unprotectFailed, 0);
+    assert.equal(stats.dropped.malformed, 0);
+  } finally {
+    close();
+  }
+});

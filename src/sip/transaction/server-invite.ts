@@ -1,10 +1,12 @@
-// INVITE server transaction (RFC 3261 §17.2.1 with the RFC 6026 Accepted state): 100 Trying at once,
+// INVITE server transaction (RFC 3261 §17.2.1 with the RFC 6026 Accepted state): 100 Trying within 200 ms,
 // absorbs retransmitted INVITEs, retransmits non-2xx finals (Timer G) until ACK (Timer H gives up).
 import type { SipRequest, SipResponse } from '../message.js';
 import { isReliable, type Flow } from '../transport/types.js';
 import { buildResponse } from '../response.js';
 import { transactionTimeout, nextInterval } from './timers.js';
 import type { TransactionContext } from './types.js';
+
+const TRYING_DELAY_MS = 200;
 
 export type InviteServerState = 'proceeding' | 'accepted' | 'completed' | 'confirmed' | 'terminated';
 
@@ -25,11 +27,17 @@ export class InviteServerTransaction {
     readonly flow: Flow,
     private readonly context: TransactionContext,
   ) {
-    this.send(buildResponse(request, 100));
+    // §17.2.1: 100 Trying only if the TU has not answered within 200 ms (saves a datagram per call).
+    this.trying = setTimeout(() => {
+      if (this.state === 'proceeding' && !this.lastResponse) this.send(buildResponse(request, 100));
+    }, TRYING_DELAY_MS);
   }
+
+  private readonly trying: NodeJS.Timeout;
 
   respond(response: SipResponse): void {
     if (this.state !== 'proceeding') return;
+    clearTimeout(this.trying);
     this.lastResponse = response;
     this.send(response);
     if (response.status < 200) return;
@@ -83,6 +91,7 @@ export class InviteServerTransaction {
   }
 
   private clearTimers(): void {
+    clearTimeout(this.trying);
     clearTimeout(this.retransmit);
     clearTimeout(this.timeout);
   }

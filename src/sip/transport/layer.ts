@@ -35,6 +35,8 @@ export interface Listening { transport: TransportKind; address: string; port: nu
 
 export class SipTransportLayer extends EventEmitter<{ request: [SipRequest, Flow]; response: [SipResponse, Flow] }> {
   private readonly udp: UdpSocket[] = [];
+  private udp4: UdpSocket | undefined;
+  private udp6: UdpSocket | undefined;
   private readonly servers: Server[] = [];
   private readonly pool: ConnectionPool;
   private readonly limits: StreamLimits;
@@ -76,6 +78,8 @@ export class SipTransportLayer extends EventEmitter<{ request: [SipRequest, Flow
       const udp = await this.bindUdp(host, port);
       port = udp.address().port; // port 0 → the same ephemeral port for TCP and IPv6
       this.udp.push(udp);
+      if (host.includes(':')) this.udp6 ??= udp;
+      else this.udp4 ??= udp;
       this.listening.push({ transport: 'udp', address: host, port });
       const tcp = createServer((socket) => this.pool.adopt(socket, 'tcp'));
       await this.listen(tcp, host, port);
@@ -99,6 +103,7 @@ export class SipTransportLayer extends EventEmitter<{ request: [SipRequest, Flow
     await Promise.all(this.udp.map((s) => new Promise<void>((r) => { try { s.close(() => r()); } catch { r(); } })));
     this.servers.length = 0;
     this.udp.length = 0;
+    this.udp4 = this.udp6 = undefined;
   }
 
   /** Sends a request or ACK along a flow, opening a TCP/TLS connection when none is open to it. */
@@ -136,7 +141,7 @@ export class SipTransportLayer extends EventEmitter<{ request: [SipRequest, Flow
   }
 
   private sendDatagram(data: Buffer, address: string, port: number): Promise<void> {
-    const socket = this.udp.find((s) => (s.address().family === 'IPv6') === address.includes(':')) ?? this.udp[0];
+    const socket = (address.includes(':') ? this.udp6 : this.udp4) ?? this.udp[0];
     if (!socket) return Promise.reject(new Error('UDP transport not started'));
     return new Promise((resolve, reject) => socket.send(data, port, address, (err) => (err ? reject(err) : resolve())));
   }

@@ -71,12 +71,14 @@ export class Decoder {
     this.inUtterance = true;
   }
 
-  /** Loads the standard searches now, so the first utterance does not wait for them. */
-  preload(): void {
-    this.searchFor({ kind: 'digits', length: 4 });
-    this.searchFor({ kind: 'yesNo' });
-    this.searchFor({ kind: 'free' });
-    this.yesNoLm();
+  /** Loads the searches of these turn kinds now, so the first utterance does not wait for them. */
+  preload(kinds: RecognitionContext['kind'][]): void {
+    if (kinds.includes('digits')) this.searchFor({ kind: 'digits', length: 4 });
+    if (kinds.includes('yesNo')) {
+      this.searchFor({ kind: 'yesNo' });
+      this.yesNoLm();
+    }
+    if (kinds.includes('free')) this.searchFor({ kind: 'free' });
   }
 
   /** Starts an utterance on an ad-hoc grammar (replaced on every call). */
@@ -97,7 +99,8 @@ export class Decoder {
     return this.inUtterance ? (ps.getHyp(this.handle, [0]) ?? '') : '';
   }
 
-  finish(): RecognitionResult {
+  /** N-best is only worth its A* search on small grammar lattices. */
+  finish(withNbest = true): RecognitionResult {
     if (!this.inUtterance) return { text: '', confidence: 0 };
     this.inUtterance = false;
     ps.endUtt(this.handle);
@@ -106,7 +109,7 @@ export class Decoder {
     this.lastScore = score[0]!;
     if (!text) return { text: '', confidence: 0 };
     const confidence = this.posterior();
-    return { text, confidence, nbest: this.nbest(text, confidence) };
+    return withNbest ? { text, confidence, nbest: this.nbest(text, confidence) } : { text, confidence };
   }
 
   free(): void {

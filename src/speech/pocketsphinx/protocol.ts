@@ -16,6 +16,8 @@ export type FromWorker =
   | { type: 'error'; id: number; message: string };
 
 export interface WorkerSetup extends DecoderSetup {
+  /** Extra flags for digit and yes/no decoders. */
+  grammarFlags: Record<string, string>;
   /** Fresh decoders kept ready (ps_init costs ~12 ms with the app dictionary; each serves one utterance). */
   spareDecoders: number;
   /** Partial hypotheses every this many 20 ms frames (0 = none). */

@@ -2,7 +2,7 @@
 // each session incrementally as its audio arrives so the final result is ready right after it ends.
 import { parentPort, workerData } from 'node:worker_threads';
 import { Upsampler2x } from '../resample.js';
-import { Decoder } from './decoder.js';
+import { Decoder, type DecoderSetup } from './decoder.js';
 import { forcedDigitsGrammar } from './grammars.js';
 import type { RecognitionContext, RecognitionResult } from '../types.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
@@ -30,7 +30,7 @@ const SECOND_PASS_MIN_SAMPLES = 16000 * 0.3;
 /** When the first pass found no complete path, decode the same audio again with the permissive search. */
 function secondPass(session: Session): RecognitionResult | undefined {
   if (!session.audio || session.samples16k < SECOND_PASS_MIN_SAMPLES) return undefined;
-  const decoder = takeDecoder();
+  const decoder = takeDecoder(session.context);
   try {
     decoder.cepstralMean = channelMean;
     decoder.begin(session.context, 'second');
@@ -56,23 +56,31 @@ function learnChannelMean(decoder: Decoder): void {
   else for (let i = 0; i < mean.length; i++) channelMean[i] = (1 - CHANNEL_MEAN_WEIGHT) * channelMean[i]! + CHANNEL_MEAN_WEIGHT * mean[i]!;
 }
 
-const spare: Decoder[] = [];
+/**
+ * Two decoder flavours: closed-grammar turns (digits, yes/no) score more Gaussians per frame (setup
+ * grammarFlags: +4/60 passcodes), free speech keeps the cheap default (the LM search is the costly one).
+ */
+type Flavour = 'grammar' | 'lm';
+const flavourOf = (context: RecognitionContext): Flavour => (context.kind === 'free' ? 'lm' : 'grammar');
+const flavourSetup: Record<Flavour, DecoderSetup> = { grammar: { ...setup, flags: { ...setup.flags, ...setup.grammarFlags } }, lm: setup };
+const spare: Record<Flavour, Decoder[]> = { grammar: [], lm: [] };
 const spareVerifiers: Decoder[] = [];
-const verifierSetup = { ...setup, flags: { ...setup.flags, ...VERIFIER_FLAGS } };
+const verifierSetup = { ...flavourSetup.grammar, flags: { ...flavourSetup.grammar.flags, ...VERIFIER_FLAGS } };
 const sessions = new Map<number, Session>();
 
 function send(message: FromWorker): void {
   port.postMessage(message);
 }
 
-function freshDecoder(): Decoder {
-  const decoder = new Decoder(setup);
-  decoder.preload();
+function freshDecoder(flavour: Flavour): Decoder {
+  const decoder = new Decoder(flavourSetup[flavour]);
+  decoder.preload(flavour === 'lm' ? ['free'] : ['digits', 'yesNo']);
   return decoder;
 }
 
-function takeDecoder(): Decoder {
-  return spare.pop() ?? freshDecoder();
+function takeDecoder(context: RecognitionContext): Decoder {
+  const flavour = flavourOf(context);
+  return spare[flavour].pop() ?? freshDecoder(flavour);
 }
 
 /**
@@ -90,7 +98,8 @@ function replenish(): void {
   replenishing = true;
   setImmediate(() => {
     replenishing = false;
-    if (spare.length < setup.spareDecoders) spare.push(freshDecoder());
+    if (spare.grammar.length < setup.spareDecoders) spare.grammar.push(freshDecoder('grammar'));
+    else if (spare.lm.length < setup.spareDecoders) spare.lm.push(freshDecoder('lm'));
     else if (spareVerifiers.length < 1) spareVerifiers.push(new Decoder(verifierSetup));
     else return;
     replenish();
@@ -110,7 +119,7 @@ function openVerifier(expected: string): Session['verifier'] {
 }
 
 function finishSession(session: Session, wantResult = true): RecognitionResult {
-  let free = session.decoder.finish();
+  let free = session.decoder.finish(session.context.kind !== 'free');
   if (free.text) learnChannelMean(session.decoder);
   else if (wantResult) free = secondPass(session) ?? free;
   if (!session.verifier) return free;
@@ -133,7 +142,7 @@ function releaseSession(session: Session): void {
 
 function handle(message: ToWorker): void {
   if (message.type === 'open') {
-    const decoder = takeDecoder();
+    const decoder = takeDecoder(message.context);
     try {
       decoder.cepstralMean = channelMean;
       decoder.begin(message.context);
@@ -203,6 +212,6 @@ port.on('message', (message: ToWorker) => {
 });
 
 // Load one decoder up front so the first call does not pay for ps_init (a failure here fails start-up).
-spare.push(freshDecoder());
+spare.grammar.push(freshDecoder('grammar'));
 send({ type: 'ready' });
 replenish();

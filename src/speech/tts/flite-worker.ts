@@ -16,7 +16,21 @@ const textToWave = flite.func('void *flite_text_to_wave(const char *text, void *
 const deleteWave = flite.func('void delete_wave(void *wave)');
 const registerVoice = voiceLibrary.func(`void *register_cmu_us_${voiceName}(const char *voxdir)`);
 
+// What flite's own main does (flite_set_lang_list): voices look their language and lexicon up in this
+// list; without it the clustergen/16 kHz voices hit "tried to access lexicon in -1 type val" and the
+// process dies. The init functions are passed as raw addresses found with dlsym.
+const libc = koffi.load('libc.so.6');
+const dlopen = libc.func('void *dlopen(const char *file, int mode)');
+const dlsym = libc.func('void *dlsym(void *handle, const char *name)');
+const RTLD_NOW = 2;
+const addLang = flite.func('int flite_add_lang(const char *name, void *langInit, void *lexInit)');
+const usenglishInit = dlsym(dlopen('libflite_usenglish.so.1', RTLD_NOW), 'usenglish_init');
+const cmuLexInit = dlsym(dlopen('libflite_cmulex.so.1', RTLD_NOW), 'cmu_lex_init');
+if (!usenglishInit || !cmuLexInit) throw new Error('flite English language support (libflite_usenglish, libflite_cmulex) not found');
+
 fliteInit();
+addLang('eng', usenglishInit, cmuLexInit);
+addLang('usenglish', usenglishInit, cmuLexInit);
 const voice = registerVoice(null);
 if (!voice) throw new Error(`flite voice ${voiceName} did not load`);
 const port = parentPort!;
@@ -27,7 +41,9 @@ function synthesize(text: string): Int16Array {
   try {
     const header = koffi.decode(wave, 'cst_wave') as { sample_rate: number; num_samples: number; num_channels: number; samples: unknown };
     if (header.num_samples <= 0 || !header.samples) return new Int16Array(0);
-    const copy = new Int16Array(koffi.view(header.samples, header.num_samples * header.num_channels * 2).slice(0));
+    // Decoded as a copy: an ArrayBuffer view onto wave memory outlives delete_wave and crashed the process.
+    const decoded = koffi.decode(header.samples, 'int16_t', header.num_samples * header.num_channels) as Int16Array | number[];
+    const copy = decoded instanceof Int16Array ? decoded.slice() : Int16Array.from(decoded);
     const mono = header.num_channels > 1 ? copy.filter((_, i) => i % header.num_channels === 0) : copy;
     return toTelephoneRate(mono, header.sample_rate);
   } finally {
