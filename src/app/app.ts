@@ -99,7 +99,7 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
   const apply = (next: Config): void => {
     if (next.mode !== config.mode) throw new Error(`mode: changing the mode (${config.mode} → ${next.mode}) needs a restart`);
     const nextPlayback = next.mode === 'playback' ? readWav(requirePlaybackFile(next)) : undefined;
-    receptionist?.reload(next);
+    receptionist?.reload(next, createBrain(next));
     playback = nextPlayback;
     config = next;
   };

@@ -6,8 +6,8 @@ export const speechSchema = z.object({
   tts: z.enum(['flite', 'openai']).default('flite'),
   vad: z.enum(['energy', 'silero']).default('energy'),
   /**
-   * flite voice (kal, kal16, slt, awb, rms). kal: 8 kHz native, first audio ~5 ms, as intelligible to our
-   * recognizer as kal16 (bench/speech-tts.ts); the 16 kHz voices crashed the process intermittently.
+   * flite voice (kal, kal16, slt, awb, rms). kal: 8 kHz native (no resampling), first audio ~5 ms and as
+   * intelligible to our recognizer as kal16; rms recognizes best but needs ~100 ms (bench/speech-tts.ts).
    */
   voice: z.string().default('kal'),
   /** Decoder worker threads; 0 = one per core. */

@@ -72,6 +72,7 @@ export async function dialSip(context: SipLegContext, environment: AnswerEnviron
   const facts = factsFromInvite(randomUUID(), 'outbound', sent, transaction.flow);
   const call = new SipCall(context, dialog, media, facts);
   ua.addDialog(dialog, call);
+  context.onLegStarted(call);
   if (!accepted.ok) {
     await call.hangup(`unusable SDP answer: ${accepted.reason}`);
     throw new Error(`call to ${request.target} failed: unusable SDP answer (${accepted.reason})`);

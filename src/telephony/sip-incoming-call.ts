@@ -120,6 +120,7 @@ export class SipIncomingCall implements IncomingCall {
     const facts: CallFacts = codec ? { ...this.facts, codec: { name: codec.name, clockRate: codec.clockRate, payloadType: codec.payloadType } } : this.facts;
     const call = new SipCall(this.context, dialog, media, facts);
     ua.addDialog(dialog, call);
+    this.context.onLegStarted(call);
     if (timer.kind === 'use') startSessionTimer(call, timer.timer, 'uas', invite.headers.getAll('Allow'));
     const response = buildResponse(invite, 200, undefined, {
       toTag: this.localTag, headers: okHeaders(ua, tx.flow.transport, timer, true), body,

@@ -17,6 +17,8 @@ export interface SipLegContext {
   dial(target: string, options?: DialOptions): Promise<Call>;
   /** Turns a bare number or user into a SIP URI in the domain the call came in on. */
   targetUri(target: string, domainHint: string): string;
-  /** Bookkeeping when a leg's dialog ends. */
-  onLegEnded(leg: object): void;
+  /** Bookkeeping: a leg's dialog exists (from our 200 or their 2xx, before any ACK) … */
+  onLegStarted(leg: Call): void;
+  /** … and has ended. */
+  onLegEnded(leg: Call): void;
 }

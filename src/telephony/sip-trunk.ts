@@ -41,7 +41,7 @@ export class SipTelephony extends EventEmitter<{ incoming: [IncomingCall]; regis
   private readonly registrations = new Map<string, Registration>();
   /** Every account with a password (config or register()), newest last: dial's identity and credentials. */
   private readonly accounts = new Map<string, RegisterAccount>();
-  private readonly legs = new Set<object>();
+  private readonly legs = new Set<Call>();
   private readonly context: SipLegContext;
   private started = false;
 
@@ -67,6 +67,10 @@ export class SipTelephony extends EventEmitter<{ incoming: [IncomingCall]; regis
       ...(options.transferOverride ? { transferOverride: options.transferOverride } : {}),
       dial: (target, dialOptions) => this.dial(target, dialOptions),
       targetUri: (target, domain) => this.targetUri(target, domain),
+      onLegStarted: (leg) => {
+        this.legs.add(leg);
+        activeCalls.inc();
+      },
       onLegEnded: (leg) => {
         if (this.legs.delete(leg)) activeCalls.dec();
       },
@@ -77,6 +81,7 @@ export class SipTelephony extends EventEmitter<{ incoming: [IncomingCall]; regis
   async start(): Promise<void> {
     if (this.started) return;
     await this.transport.start();
+    this.ua.drainingRetryAfter = undefined;
     this.started = true;
     const { sip } = this.options;
     if (sip.outboundProxy) await this.acl.allowUriHost(sip.outboundProxy);
@@ -125,7 +130,6 @@ export class SipTelephony extends EventEmitter<{ incoming: [IncomingCall]; regis
       ...(proxy ? { proxy, ...(account?.transport ? { proxyTransport: account.transport } : {}) } : {}),
       ...(account ? { credentials: { username: account.authUsername ?? account.username, password: account.password } } : {}),
     });
-    this.track(call);
     return call;
   }
 
@@ -144,10 +148,10 @@ export class SipTelephony extends EventEmitter<{ incoming: [IncomingCall]; regis
   async stop(): Promise<void> {
     if (!this.started) return;
     this.drain(60);
-    await Promise.all([...this.registrations.values()].map((r) => r.stop()));
-    // BYEs in parallel, and an unresponsive peer may not hold shutdown for a whole Timer F.
-    const byes = Promise.all([...this.legs].map((leg) => (leg as Call).hangup('shutting down').catch(() => undefined)));
-    await Promise.race([byes, new Promise((r) => setTimeout(r, 2000).unref())]);
+    // Un-REGISTERs and BYEs in parallel; an unresponsive peer may not hold shutdown for a whole Timer F.
+    const unregisters = Promise.all([...this.registrations.values()].map((r) => r.stop()));
+    const byes = Promise.all([...this.legs].map((leg) => leg.hangup('shutting down').catch(() => undefined)));
+    await Promise.race([Promise.all([unregisters, byes]), new Promise((r) => setTimeout(r, 3000).unref())]);
     this.ua.transactions.clear();
     await this.transport.stop();
     this.started = false;
@@ -160,11 +164,6 @@ export class SipTelephony extends EventEmitter<{ incoming: [IncomingCall]; regis
     };
   }
 
-  private track(call: Call): void {
-    this.legs.add(call);
-    activeCalls.inc();
-  }
-
   private onInvite(transaction: InviteServerTransaction): void {
     if (rejectSmallInterval(this.ua, transaction, decideAsUas(transaction.request))) return;
     if (this.listenerCount('incoming') === 0) {
@@ -172,12 +171,6 @@ export class SipTelephony extends EventEmitter<{ incoming: [IncomingCall]; regis
       return;
     }
     const incoming = new SipIncomingCall(this.context, this.environment(), transaction, randomUUID());
-    const answer = incoming.answer.bind(incoming);
-    incoming.answer = async () => {
-      const call = await answer();
-      this.track(call);
-      return call;
-    };
     try {
       this.emit('incoming', incoming);
     } catch (err) {

@@ -2,11 +2,12 @@
 // in progress goes on untouched; a broken file gives one error line and the running config stays.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
-import { runFrontdesk, startCli, startFrontdesk, type FrontdeskProcess } from '../helpers/frontdesk.js';
+import { parse, stringify } from 'yaml';
+import { REPO_ROOT, runFrontdesk, startCli, startFrontdesk, type FrontdeskProcess } from '../helpers/frontdesk.js';
+import { killAllSipp, runSipp, startSipp } from '../helpers/sipp.js';
 import { freeRtpRange } from '../helpers/ports.js';
 import { readWav, writeWav } from '../../src/media/wav.js';
 import { dominantFrequency } from '../helpers/audio.js';
@@ -15,6 +16,7 @@ const work = mkdtempSync(join(tmpdir(), 'frontdesk-reload-'));
 const running: FrontdeskProcess[] = [];
 after(async () => {
   for (const r of running) await r.stop('SIGKILL');
+  killAllSipp();
 });
 
 function tone(name: string, hz: number, seconds: number): string {
@@ -70,4 +72,80 @@ test('SIGHUP: new calls use the edited config, the call in progress is not dropp
   assert.equal(dominantFrequency(readWav(join(work, 'third.wav')).samples, 8000), 500, 'the running configuration stayed');
   assert.equal((await runFrontdesk(['calls', '--json'], { env: { FRONTDESK_DATA_DIR: frontdesk.dataDir } })).code, 0);
   assert.equal(await frontdesk.stop(), 0);
+});
+
+/** A caller from `number`: expects `final` (603 when blocked), or 200 then holds the call `holdMs` and hangs up. */
+const caller = (number: string, expect: 'blocked' | 'answered', holdMs = 0) => `<?xml version="1.0"?>
+<scenario name="caller ${expect}">
+  <send retrans="500"><![CDATA[
+    INVITE sip:frontdesk@[remote_ip]:[remote_port] SIP/2.0
+    Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+    From: <sip:${number}@[local_ip]:[local_port]>;tag=[pid]T[call_number]
+    To: <sip:frontdesk@[remote_ip]:[remote_port]>
+    Call-ID: [call_id]
+    CSeq: 1 INVITE
+    Contact: <sip:${number}@[local_ip]:[local_port]>
+    Max-Forwards: 70
+    Content-Type: application/sdp
+    Content-Length: [len]
+
+    v=0
+    o=- 1 1 IN IP4 [media_ip]
+    s=-
+    c=IN IP4 [media_ip]
+    t=0 0
+    m=audio [media_port] RTP/AVP 0
+  ]]></send>
+  <recv response="100" optional="true"/>
+  <recv response="180" optional="true"/>
+  <recv response="183" optional="true"/>
+  <recv response="${expect === 'blocked' ? 603 : 200}" rrs="true"/>
+  <send><![CDATA[
+    ACK [next_url] SIP/2.0
+    Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch${expect === 'blocked' ? '-1' : ''}]
+    From: <sip:${number}@[local_ip]:[local_port]>;tag=[pid]T[call_number]
+    To: <sip:frontdesk@[remote_ip]:[remote_port]>[peer_tag_param]
+    Call-ID: [call_id]
+    CSeq: 1 ACK
+    Max-Forwards: 70
+    Content-Length: 0
+  ]]></send>${expect === 'blocked' ? '' : `
+  <pause milliseconds="${holdMs}"/>
+  <send retrans="500"><![CDATA[
+    BYE [next_url] SIP/2.0
+    Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+    From: <sip:${number}@[local_ip]:[local_port]>;tag=[pid]T[call_number]
+    To: <sip:frontdesk@[remote_ip]:[remote_port]>[peer_tag_param]
+    Call-ID: [call_id]
+    CSeq: 2 BYE
+    Max-Forwards: 70
+    Content-Length: 0
+  ]]></send>
+  <recv response="200"/>`}
+</scenario>`;
+
+test('SIGHUP in assistant mode: a number blocked in the edited file gets 603, the call already talking goes on', async () => {
+  const sample = parse(readFileSync(`${REPO_ROOT}/config/frontdesk.yaml`, 'utf8')) as { assistant: { blocked: string[] } };
+  sample.assistant.blocked = [];
+  const frontdesk = await startFrontdesk({ config: sample });
+  running.push(frontdesk);
+  const target = `127.0.0.1:${frontdesk.sipPort}`;
+  const talking = await startSipp({ scenario: caller('+16505550177', 'answered', 6000), target, timeoutSec: 20 });
+  const until = Date.now() + 15_000;
+  while ((await frontdesk.healthz()).sip.activeCalls !== 1) {
+    assert.ok(Date.now() < until, 'the first call reached frontdesk');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  sample.assistant.blocked = ['+1 650-555-0177'];
+  writeFileSync(frontdesk.configFile, stringify(sample));
+  frontdesk.child.kill('SIGHUP');
+  await frontdesk.waitForOutput(/configuration reloaded/);
+
+  const refused = await runSipp({ scenario: caller('+16505550177', 'blocked'), target, timeoutSec: 10 });
+  assert.equal(refused.code, 0, `the newly blocked number gets 603:\n${refused.logs.slice(-2000)}`);
+  const first = await talking.done;
+  assert.equal(first.code, 0, `the call in progress ended by its own BYE:\n${first.logs.slice(-2000)}`);
+  assert.equal(await frontdesk.stop(), 0);
+  const list = JSON.parse((await runFrontdesk(['calls', '--json'], { env: { FRONTDESK_DATA_DIR: frontdesk.dataDir } })).stdout) as { outcome: string }[];
+  assert.deepEqual(list.map((c) => c.outcome).sort(), ['caller-hangup', 'rejected-blocked']);
 });

@@ -29,6 +29,12 @@ const BUSY_AGENT = `<?xml version="1.0"?>
   <recv request="ACK"/>
 </scenario>`;
 
+const SHORT_PROMPTS = {
+  screeningChallenge: 'Please say or key the number {code}.',
+  screeningPassed: 'Thanks. How can I help?',
+  transferring: 'Transferring you to {agent}.',
+  offerWaitingList: 'Say waiting list or press 1, or say voice message or press 2.',
+};
 let app: AssistantApp | undefined;
 let agent: SippProcess | undefined;
 const callers: Caller[] = [];
@@ -38,6 +44,8 @@ before(async () => {
     businessName: 'Acme',
     customers: [{ name: 'John Smith', phoneNumbers: ['+1 650 555 0101'], zip: '94404' }],
     agents: [{ name: 'Ben', department: 'billing', uri: `sip:103@127.0.0.1:${agent.port}`, transfer: 'bridge' }],
+    // Shorter prompts (they are configuration) keep the test within a minute.
+    prompts: SHORT_PROMPTS,
   });
 });
 after(async () => {

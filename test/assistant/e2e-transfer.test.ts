@@ -9,6 +9,12 @@ import { callerSpeech, corpusSpeech, startAssistantApp, type AssistantApp } from
 import { dialFrontdesk, type Caller } from './e2e-caller.js';
 
 const DIGIT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const SHORT_PROMPTS = {
+  screeningChallenge: 'Please say or key the number {code}.',
+  screeningPassed: 'Thanks. How can I help?',
+  transferring: 'Transferring you to {agent}.',
+  offerWaitingList: 'Say waiting list or press 1, or say voice message or press 2.',
+};
 let app: AssistantApp | undefined;
 let agent: SippProcess | undefined;
 const callers: Caller[] = [];
@@ -23,6 +29,8 @@ before(async () => {
   app = await startAssistantApp({
     businessName: 'Acme',
     agents: [{ name: 'Ben', department: 'billing', uri: `sip:103@127.0.0.1:${agent.port}`, transfer: 'refer' }],
+    // Shorter prompts (they are configuration) keep the test within a minute.
+    prompts: SHORT_PROMPTS,
   });
 });
 

@@ -27,7 +27,8 @@ for (const codec of CODECS) {
       b.on('audio', (chunk) => assert.equal(chunk.sampleRate, 8000));
       const rate = codec.name === 'opus' ? 48000 : codec.name === 'G722' ? 16000 : 8000;
       assert.equal(await a.play(source({ samples: sine(1000, 1000, rate), sampleRate: rate })), 'finished');
-      await sleep(200);
+      const framesAtEnd = heard.frames();
+      await until(() => heard.frames() >= framesAtEnd + 15); // 300 ms of B's ticks: its jitter buffer has drained
       const samples = heard.samples();
       const envelope = energyEnvelope(samples);
       const loud = [...envelope].filter((e) => e > 3000).length;
@@ -58,7 +59,8 @@ test('corpus speech at 24 kHz (a TTS rate) crosses PCMU and correlates with what
     const up = new Resampler(speech.sampleRate, 24000).process(speech.samples);
     const chunks = Array.from({ length: Math.ceil(up.length / 1234) }, (_, i) => ({ samples: up.subarray(i * 1234, (i + 1) * 1234), sampleRate: 24000 }));
     assert.equal(await a.play(source(...chunks)), 'finished');
-    await sleep(200);
+    const framesAtEnd = heard.frames();
+    await until(() => heard.frames() >= framesAtEnd + 15);
     const { r } = bestLagCorrelation(energyEnvelope(speech.samples), energyEnvelope(heard.samples()), 40);
     assert.ok(r > 0.95, `envelope correlation ${r}`);
   } finally {

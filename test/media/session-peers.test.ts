@@ -9,7 +9,7 @@ import { dominantFrequency, energyEnvelope } from '../helpers/audio.js';
 import { freeRtpRange } from '../helpers/ports.js';
 import { killAllSipp, startSipp } from '../helpers/sipp.js';
 import { killAllTshark, rtpFields, rtpStreams, startCapture } from '../helpers/tshark.js';
-import { media, record, silentLog, sine, sleep, source } from './media-fixtures.js';
+import { media, record, silentLog, sine, sleep, source, until } from './media-fixtures.js';
 
 after(() => {
   killAllSipp();
@@ -27,7 +27,8 @@ test('sipp -rtp_echo: our tone comes back; tshark sees two loss-free streams wit
     assert.equal(await session.play(source({ samples: sine(1000, 1000), sampleRate: 8000 })), 'finished');
     await sleep(200);
     assert.equal(await session.play(source({ samples: sine(1000, 400), sampleRate: 8000 })), 'finished');
-    await sleep(300);
+    const framesAtEnd = heard.frames();
+    await until(() => heard.frames() >= framesAtEnd + 20); // 400 ms of our ticks: the echo is back and played out
     session.close(); // stops the stream: the capture now holds every packet we sent
     await sleep(300);
     await capture.stop();

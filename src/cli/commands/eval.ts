@@ -9,6 +9,7 @@ import { loadConfig } from '../../config/load.js';
 import { createSpeechStack, endSilenceFromConfig } from '../../speech/index.js';
 import { loadCorpus, type CorpusKind } from '../../speech/eval/corpus.js';
 import { evaluateCorpus } from '../../speech/eval/run.js';
+import { speechEvalScorers } from '../../speech/eval/scorers.js';
 import { formatSummary, summarize } from '../../speech/eval/report.js';
 
 interface EvalSpeechFlags {
@@ -43,6 +44,7 @@ async function evalSpeech(flags: EvalSpeechFlags): Promise<void> {
       endSilenceMs: endSilenceFromConfig(config.speech),
       realtime: flags.realtime ?? false,
       withExpectedCode: flags.expected ?? false,
+      scorers: speechEvalScorers,
       onItemDone: (outcome) => bar.increment(1, { file: outcome.file }),
     });
     bar.stop();

@@ -101,23 +101,31 @@ function cross(a: readonly string[], b: readonly string[], join = ' '): string[]
   return a.flatMap((x) => b.map((y) => `${x}${join}${y}`.trim()));
 }
 
+const NAME_TEMPLATES = ['{}', 'my name is {}', 'this is {}', "it's {}", "i'm {}", '{} speaking', 'you can call me {}', 'can i speak with {}'];
+
+/** Each name in two templates (rotating): names are many, and weighting them all pushed names into every turn. */
 function namePhrases(names: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const name of names) {
-    out.push(name, `my name is ${name}`, `this is ${name}`, `it's ${name}`, `i'm ${name}`, `${name} speaking`);
-    out.push(`i want to talk to ${name}`, `can i speak with ${name}`);
-  }
-  return out;
+  return names.flatMap((name, i) => [0, 3].map((k) => NAME_TEMPLATES[(i + k) % NAME_TEMPLATES.length]!.replace('{}', name)));
 }
 
 function generatedNames(): string[] {
   const out: string[] = [...FIRST_NAMES];
-  FIRST_NAMES.forEach((first, i) => {
-    for (let k = 0; k < 4; k++) out.push(`${first} ${LAST_NAMES[(i * 7 + k * 13) % LAST_NAMES.length]}`);
-  });
-  LAST_NAMES.forEach((last) => out.push(`mister ${last}`, `miss ${last}`));
+  FIRST_NAMES.forEach((first, i) => out.push(`${first} ${LAST_NAMES[(i * 7) % LAST_NAMES.length]}`, `${first} ${LAST_NAMES[(i * 7 + 13) % LAST_NAMES.length]}`));
   return out;
 }
+
+/** General phone vocabulary with a few carriers each, so common words are not out of vocabulary. */
+const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'tomorrow', 'yesterday', 'last week', 'next week', 'this morning', 'last month', 'this month'];
+const GENERAL_CARRIERS = ['i called {}', 'it happened {}', 'i paid {}', 'are you open {}', 'can someone call me back {}', 'i ordered it {}'];
+const GENERAL_PHRASES = [
+  'what are your opening hours', 'where is your office', 'i have a general question', 'it is just a question', 'i want to file a complaint',
+  'i want to give some feedback', 'do you accept credit cards', 'do you accept checks', 'i need my account statement', 'there is a charge on my statement',
+  'when is my next bill', 'when is the next payment', 'i bought it last week', 'i bought a new phone', 'which model do you have', 'do you have it in blue',
+  'do you have it in black', 'do you have it in white', 'do you have any openings', 'are there any job openings', 'i need help setting up my account',
+  'i need help setting up my phone', 'my mailing address changed', 'i want to update my mailing address', 'can you call me back', 'please call me back',
+  'how are you', 'i am fine thank you', 'just a moment', 'hold on please', 'sorry i did not hear you', 'can you say that again', 'i have an appointment',
+  'i want to make an appointment', 'i want to cancel my appointment', 'i want to cancel my service', 'i want to upgrade', 'i am moving to a new address',
+];
 
 /** Receptionist-call sentences plus the deployment's own topics, FAQ, names and phrases. */
 export function domainSentences(vocabulary: DomainVocabulary = {}): string[] {
@@ -138,6 +146,8 @@ export function domainSentences(vocabulary: DomainVocabulary = {}): string[] {
     ...transfer,
     ...numbers,
     ...namePhrases(generatedNames()),
+    ...cross(LEAD_INS.slice(0, 4), GENERAL_PHRASES),
+    ...GENERAL_CARRIERS.flatMap((carrier) => DAYS.map((day) => carrier.replace('{}', day))),
     ...namePhrases(vocabulary.names ?? []),
     ...(vocabulary.phrases ?? []),
     ...(vocabulary.topics ?? []).flatMap((t) => [`it's about ${t}`, `i have a question about ${t}`, `${t} please`]),

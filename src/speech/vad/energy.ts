@@ -25,6 +25,7 @@ export const ENERGY_VAD_DEFAULTS: EnergyVadOptions = {
 };
 
 const INITIAL_FLOOR_DB = -90;
+const DIGITAL_SILENCE_DB = -100;
 
 export function frameLevelDb(samples: Int16Array): number {
   if (samples.length === 0) return -Infinity;
@@ -84,9 +85,9 @@ export class EnergyVad implements VAD {
   }
 
   private trackFloor(level: number, windowFrames: number): void {
-    // Digital silence (-Infinity) is not a floor: it would make any later hiss look like speech.
-    if (!Number.isFinite(level)) return;
-    this.recentLevels.push(level);
+    // Digital silence counts as very quiet (speech right after it must be found); the absolute floor
+    // still keeps faint hiss after it from looking like speech.
+    this.recentLevels.push(Math.max(level, DIGITAL_SILENCE_DB));
     if (this.recentLevels.length > windowFrames) this.recentLevels.shift();
     this.floorDb = Math.min(...this.recentLevels);
   }

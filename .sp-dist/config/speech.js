@@ -1,0 +1,31 @@
+// Speech settings: which recognizer, synthesizer and voice activity detector, and their tuning.
+import { z } from 'zod';
+export const speechSchema = z.object({
+    stt: z.enum(['pocketsphinx', 'watson', 'deepgram']).default('pocketsphinx'),
+    tts: z.enum(['flite', 'openai']).default('flite'),
+    vad: z.enum(['energy', 'silero']).default('energy'),
+    /**
+     * flite voice (kal, kal16, slt, awb, rms). kal: 8 kHz native (no resampling), first audio ~5 ms and as
+     * intelligible to our recognizer as kal16; rms recognizes best but needs ~100 ms (bench/speech-tts.ts).
+     */
+    voice: z.string().default('kal'),
+    /** Decoder worker threads; 0 = one per core. */
+    workers: z.number().int().min(0).max(64).default(0),
+    /** Silence that ends a caller turn, per turn kind (ms): short for digits and yes/no, longer for free speech. */
+    endSilenceMs: z
+        .object({
+        digits: z.number().int().min(100).max(5000).default(800),
+        yesNo: z.number().int().min(100).max(5000).default(600),
+        free: z.number().int().min(100).max(5000).default(900),
+    })
+        .prefault({}),
+    /** Speech shorter than this never starts a turn (clicks, breaths). */
+    minSpeechMs: z.number().int().min(20).max(2000).default(120),
+    /** Caller speech this long interrupts a prompt (longer than a cough or "mm-hm"). */
+    bargeInMinSpeechMs: z.number().int().min(20).max(3000).default(350),
+    /** Pocketsphinx yes/no model: a phrase grammar or a trigram LM over the same phrases. */
+    yesNoModel: z.enum(['grammar', 'lm']).default('grammar'),
+    /** Synthesized prompts kept on disk in the data dir (0 disables the cache). */
+    ttsCacheEntries: z.number().int().min(0).default(2000),
+});
+//# sourceMappingURL=speech.js.map

@@ -1,0 +1,160 @@
+// MediaSession: one call's RTP/RTCP endpoint — the seam the SIP layer drives (configure from SDP, play,
+// DTMF, SRTP hook, stats) and the source of steady 8 kHz 'audio' frames, paced by the shared clock.
+// Socket handling and RTCP live in session-transport.ts; stream logic in send-path.ts / receive-path.ts.
+import { EventEmitter } from 'node:events';
+import { sharedClock } from './clock.js';
+import { DtmfDeduper } from './dtmf/dedupe.js';
+import { InbandDtmfDetector } from './dtmf/goertzel.js';
+import { dtmfToneSource } from './dtmf/tones.js';
+import { PlayQueue } from './play-queue.js';
+import { CALL_SAMPLE_RATE } from './pcm.js';
+import { ReceivePath } from './receive-path.js';
+import { SendPath } from './send-path.js';
+import { SessionTransport } from './session-transport.js';
+import { logger as makeLogger } from '../log.js';
+import { rtpJitter, rtpLoss } from '../metrics.js';
+export class MediaSession extends EventEmitter {
+    localPort;
+    localRtcpPort;
+    transport;
+    queue;
+    dedupe = new DtmfDeduper();
+    digitsIn = []; // RFC 4733 digits, emitted on the next tick
+    jitterBufferMs;
+    log;
+    media;
+    sender;
+    receiver;
+    inband;
+    unsubscribe;
+    closed = false;
+    listenerFailed = false;
+    static async open(options) {
+        const log = options.logger ?? makeLogger('media');
+        const pair = await options.ports.allocate(options.localAddress);
+        let session;
+        const localStream = () => session?.sender && { ssrc: session.sender.ssrc, clockRate: session.sender.rtpClockRate };
+        session = new MediaSession(options, new SessionTransport(pair, options.ports, log, localStream, options.rtcpIntervalMs), log);
+        return session;
+    }
+    constructor(options, transport, log) {
+        super();
+        this.transport = transport;
+        this.log = log;
+        this.localPort = transport.rtpPort;
+        this.localRtcpPort = transport.rtcpPort;
+        this.jitterBufferMs = options.jitterBufferMs ?? 60;
+        this.queue = new PlayQueue(CALL_SAMPLE_RATE, log);
+        transport.onRtp = (packet, nowMs) => this.receiver?.receive(packet, nowMs, this.digitsIn) ?? 'unknown-pt';
+        transport.onRtcp = (report) => this.emit('rtcp', report);
+        transport.onNewSource = () => this.media && this.useReceiver(new ReceivePath(this.media, this.jitterBufferMs), this.media);
+        const clock = options.clock ?? sharedClock;
+        const stopSending = clock.subscribe(() => this.onSendTick(), 0);
+        const stopReceiving = clock.subscribe((tick) => this.onReceiveTick(tick), 1);
+        this.unsubscribe = () => (stopSending(), stopReceiving());
+        log.debug({ rtpPort: this.localPort }, 'media session open');
+    }
+    get isPlaying() {
+        return this.queue.isPlaying;
+    }
+    get remoteSsrc() {
+        return this.transport.remoteSsrc;
+    }
+    configure(media) {
+        if (this.closed)
+            return;
+        const codecChanged = !this.media || JSON.stringify(this.media.codec) !== JSON.stringify(media.codec);
+        const eventsChanged = JSON.stringify(this.media?.telephoneEvent) !== JSON.stringify(media.telephoneEvent);
+        // Validated first: an unsupported codec or a bad address throws before any state has changed.
+        const receiver = codecChanged || eventsChanged ? new ReceivePath(media, this.jitterBufferMs) : undefined;
+        this.transport.setRemote(media.remote);
+        this.media = media;
+        if (!this.sender)
+            this.sender = new SendPath(media);
+        else
+            this.sender.configure(media);
+        this.queue.setRate(this.sender.codecRate);
+        if (receiver)
+            this.useReceiver(receiver, media);
+    }
+    play(source, options) {
+        return this.queue.enqueue(source, options);
+    }
+    stopPlayback() {
+        this.queue.stop();
+    }
+    async sendDtmf(digits) {
+        if (!/^[0-9*#A-Da-d]*$/.test(digits))
+            throw new RangeError(`not DTMF digits: ${JSON.stringify(digits)}`);
+        if (this.closed || !this.sender)
+            return;
+        if (this.sender.sendsDtmfAsEvents)
+            return this.sender.queueDigits(digits);
+        await this.queue.enqueue(dtmfToneSource(digits), { interruptible: false });
+    }
+    injectDtmf(event) {
+        if (this.dedupe.accept(event, performance.now()))
+            this.emit('dtmf', event);
+    }
+    setTransform(transform) {
+        this.transport.transform = transform;
+    }
+    stats() {
+        return this.transport.stats(this.sender, this.receiver);
+    }
+    close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        this.unsubscribe?.();
+        this.recordMetrics();
+        this.queue.close();
+        this.sender?.cancelDigits();
+        this.transport.close(this.sender);
+        this.log.debug({ rtpPort: this.localPort, stats: this.stats() }, 'media session closed');
+    }
+    recordMetrics() {
+        const stats = this.receiver?.stats;
+        if (!stats || stats.expected === 0)
+            return;
+        rtpLoss.observe(Math.max(0, stats.lost) / stats.expected);
+        rtpJitter.observe(stats.jitterMs / 1000);
+    }
+    useReceiver(receiver, media) {
+        this.receiver = receiver;
+        this.inband = media.telephoneEvent ? undefined : new InbandDtmfDetector();
+    }
+    sendRtp = (packet) => this.transport.sendRtp(packet);
+    onSendTick() {
+        if (!this.media || !this.sender)
+            return;
+        const sending = this.media.direction === 'sendrecv' || this.media.direction === 'sendonly';
+        this.sender.tick(this.queue, sending, this.sendRtp);
+    }
+    onReceiveTick(tick) {
+        if (!this.media || !this.sender || !this.receiver)
+            return;
+        const nowMs = performance.now();
+        const frame = this.receiver.nextFrame();
+        const expired = this.receiver.expireDigits(nowMs);
+        if (expired.length > 0)
+            this.digitsIn.push(...expired);
+        if (this.digitsIn.length > 0)
+            for (const digit of this.digitsIn.splice(0))
+                this.injectDtmf({ ...digit, source: 'rfc4733' });
+        const inbandDigit = this.inband?.process(frame);
+        if (inbandDigit)
+            this.injectDtmf({ ...inbandDigit, source: 'inband' });
+        this.transport.maybeSendRtcp(tick, this.sender, this.receiver);
+        try {
+            this.emit('audio', { samples: frame, sampleRate: CALL_SAMPLE_RATE });
+        }
+        catch (error) {
+            // A listener's bug must not stop the media; say so once, not 50 times a second.
+            if (!this.listenerFailed)
+                this.log.error({ err: error }, "an 'audio' listener threw; media continues");
+            this.listenerFailed = true;
+        }
+    }
+}
+//# sourceMappingURL=session.js.map

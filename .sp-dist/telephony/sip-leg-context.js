@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=sip-leg-context.js.map

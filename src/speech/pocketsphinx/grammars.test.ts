@@ -1,0 +1,21 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { digitsAsWords, digitsGrammar, forcedDigitsGrammar, grammarWords, yesNoGrammar, yesNoSentences } from './grammars.js';
+
+test('the digit grammar has exactly N digit slots after optional lead-ins', () => {
+  const grammar = digitsGrammar(4);
+  assert.match(grammar, /public <code> = \[<pre>\] \[<pre>\] <d> <d> <d> <d>;/);
+  assert.match(grammar, /<d> = zero \| oh \| one/);
+});
+
+test('the forced grammar spells the expected code, 0 as zero or oh', () => {
+  assert.match(forcedDigitsGrammar('4071'), /four \(zero \| oh\) seven one;/);
+  assert.equal(digitsAsWords('4071'), 'four zero seven one');
+});
+
+test('every grammar word is listed for the dictionary; yes/no sentences train the LM', () => {
+  const words = new Set(grammarWords());
+  const used = `${digitsGrammar(4)} ${yesNoGrammar()}`.match(/(?<== |\| |\( |\[)[a-z' ]+(?= \||;| \)|\])/g) ?? [];
+  for (const phrase of used) for (const word of phrase.trim().split(' ')) assert.ok(words.has(word), word);
+  assert.ok(yesNoSentences().includes('no thank you'));
+});

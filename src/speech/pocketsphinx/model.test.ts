@@ -1,0 +1,25 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { prepareModel, TELEPHONE_CMNINIT } from './model.js';
+
+test('the model copy carries the telephone cmninit; the dictionary holds only the asked words', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ps-model-'));
+  try {
+    const model = prepareModel(dir, ['yes', 'no', 'passcode', 'zzqx']);
+    const feat = readFileSync(join(model.hmmDir, 'feat.params'), 'utf8');
+    assert.equal(feat.match(/^-cmninit .*$/gm)?.join(), `-cmninit ${TELEPHONE_CMNINIT}`);
+    const dict = readFileSync(model.dictPath, 'utf8').trim().split('\n').map((l) => l.split(' ')[0]);
+    assert.ok(dict.includes('yes') && dict.includes('no') && dict.includes('passcode'));
+    assert.ok(dict.every((w) => /^(yes|no|passcode)(\(\d\))?$/.test(w!)), dict.join());
+    assert.deepEqual(model.missing, ['zzqx']);
+    // A second start-up reuses the prepared model instead of copying it again.
+    const before = statSync(join(model.hmmDir, 'feat.params')).mtimeMs;
+    prepareModel(dir, ['yes']);
+    assert.equal(statSync(join(model.hmmDir, 'feat.params')).mtimeMs, before);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
