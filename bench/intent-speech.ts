@@ -69,11 +69,17 @@ for (const item of requests) {
   }
 }
 let codes = 0;
+let falseAccepts = 0;
 const only = args.includes('--requests-only');
 const passcodes = only ? [] : items.filter((i) => i.kind === 'passcode');
 for (const item of passcodes) {
-  const heard = await recognize(listener, source, item, { kind: 'digits', length: 4 });
-  if ((await brain.verifyCode(heard, item.expect.digits!)).matched) codes++;
+  const code = item.expect.digits!;
+  const heard = await recognize(listener, source, item, { kind: 'digits', length: 4, expected: code });
+  if ((await brain.verifyCode(heard, code)).matched) codes++;
+  // The same audio against a code that differs in every digit must be refused.
+  const wrong = code.split('').map((d) => String((Number(d) + 5) % 10)).join('');
+  const probe = await recognize(listener, source, item, { kind: 'digits', length: 4, expected: wrong });
+  if ((await brain.verifyCode(probe, wrong)).matched) falseAccepts++;
 }
 let answers = 0;
 const yesNos = only ? [] : items.filter((i) => i.kind === 'yesno');
@@ -86,7 +92,7 @@ console.log(`requests (${requests.length}), rules brain     intent / topic / cla
 console.log(`  from manifest text:  ${pct(fromText.intent, requests.length)} / ${pct(fromText.topic, requests.length)} / ${pct(fromText.class, requests.length)} / ${pct(fromText.exact, requests.length)}`);
 console.log(`  from speech:         ${pct(fromSpeech.intent, requests.length)} / ${pct(fromSpeech.topic, requests.length)} / ${pct(fromSpeech.class, requests.length)} / ${pct(fromSpeech.exact, requests.length)}`);
 console.log(`  speech / text ratio (all three): ${(fromSpeech.exact / Math.max(1, fromText.exact)).toFixed(2)}`);
-console.log(`passcodes verified from speech: ${pct(codes, passcodes.length)}`);
+console.log(`passcodes verified from speech (expected code given to the recognizer): ${pct(codes, passcodes.length)}; false accepts against a wrong code: ${pct(falseAccepts, passcodes.length)}`);
 console.log(`yes/no right from speech:       ${pct(answers, yesNos.length)}`);
 console.log(`${items.length} files in ${((performance.now() - started) / 1000).toFixed(1)} s with ${workers} decoder worker(s), 2 shared cores under contention`);
 listener.close();

@@ -18,7 +18,7 @@ async function runStep(target: string, rate: number, seconds: number): Promise<S
   const calls = rate * seconds;
   const result = await runSipp({
     scenario: 'uac', target, calls, timeoutSec: seconds + 30,
-    args: ['-r', String(rate), '-l', String(rate * 3), '-d', String(CALL_MS), '-trace_stat', '-fd', '1', '-recv_timeout', '8000', '-max_recv_loops', '5000'],
+    args: ['-r', String(rate), '-l', String(rate * 3), '-d', String(CALL_MS), '-trace_stat', '-fd', '1', '-recv_timeout', '8000', '-max_recv_loops', '5000', '-buff_size', String(4 << 20)],
   });
   const reasons = ['FailedTimeoutOnRecv(C)', 'FailedUnexpectedMessage(C)', 'FailedMaxUDPRetrans(C)', 'FailedCallRejected(C)', 'FailedRegexpDoesntMatch(C)']
     .map((c) => [c, sippStat(result, c) ?? 0] as const).filter(([, n]) => n > 0).map(([c, n]) => `${c}=${n}`);

@@ -72,6 +72,7 @@ async function run(streams: number, stack: Awaited<ReturnType<typeof createSpeec
   // Each stream plays utterance, pause, utterance ... starting at a random offset.
   const cursors = sources.map((_, s) => ({ index: s % audio.length, offset: -Math.floor(Math.random() * PAUSE_MS / 20) * 160 }));
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   let frames = 0;
   let worstLateMs = 0;
   const lateness: number[] = [];
@@ -96,10 +97,14 @@ async function run(streams: number, stack: Awaited<ReturnType<typeof createSpeec
     }
     frames++;
   }
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   running = false;
   for (const source of sources) source.emit('audio', { samples: new Int16Array(160), sampleRate: 8000 });
   await Promise.race([Promise.all(callers), new Promise((resolve) => setTimeout(resolve, 3000))]);
-  return { streams, turns, failures, p50: percentile(latencies, 50), p95: percentile(latencies, 95), lateP95: percentile(lateness, 95), worstLateMs };
+  // CPU time is what contention does not inflate much: process-wide (main thread + decoder workers).
+  const cpuPerStream = cpuSeconds / ((performance.now() - started) / 1000) / streams;
+  return { streams, turns, failures, cpuPerStream, p50: percentile(latencies, 50), p95: percentile(latencies, 95), lateP95: percentile(lateness, 95), worstLateMs };
 }
 
 const counts = process.argv.slice(2).map(Number).filter((n) => n > 0);
@@ -115,7 +120,8 @@ for (const n of counts.length ? counts : [25, 50, 100]) {
   console.log(
     `${String(n).padStart(4)} streams: ${r.turns} turns, end-of-speech->final p50 ${r.p50.toFixed(0)} ms p95 ${r.p95.toFixed(0)} ms, ` +
       `frame clock late p95 ${r.lateP95.toFixed(1)} ms (worst ${r.worstLateMs.toFixed(0)}), failures ${r.failures} -> ${keepsUp ? 'keeps up' : 'FALLS BEHIND'}; ` +
-      `ratio to peer estimate ${(n / peerStreams).toFixed(2)}`,
+      `CPU ${(r.cpuPerStream * 100).toFixed(2)} % of a core per stream -> capacity ~${(2 / r.cpuPerStream).toFixed(0)} streams on 2 idle cores; ` +
+      `ratio to peer estimate ${(2 / r.cpuPerStream / peerStreams).toFixed(2)}`,
   );
 }
 await stack.close();

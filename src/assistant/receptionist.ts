@@ -8,7 +8,7 @@ import type { CallStore } from '../store/store.js';
 import type { Brain } from './brain/brain.js';
 import { RulesBrain } from './brain/rules.js';
 import { logger as makeLogger, type Logger } from '../log.js';
-import { activeCalls as activeCallsGauge, callsByOutcome } from '../metrics.js';
+import { callsByOutcome } from '../metrics.js';
 import { identifyCaller } from './caller-id.js';
 import { Directory } from './directory.js';
 import { CallRecord } from './call-record.js';
@@ -73,7 +73,6 @@ export class Receptionist {
     const info: ActiveCall = { id, state: 'ringing', startedAt: facts.startedAt, identity: 'unknown' };
     const entry: { session?: CallSession; info: ActiveCall } = { info };
     this.active.set(id, entry);
-    activeCallsGauge.inc();
     let outcome: Parameters<CallRecord['finish']>[0] = 'error';
     try {
       const caller = identifyCaller(facts, assistant.region);
@@ -130,7 +129,6 @@ export class Receptionist {
     } finally {
       await record.finish(outcome);
       callsByOutcome.inc({ outcome });
-      activeCallsGauge.dec();
       this.active.delete(id);
     }
   }

@@ -29,6 +29,7 @@ export class SendPath {
   private frameTs = 0;
   private ticksPerPacket = 1;
   private tickCount = 0;
+  private lastTick: number | undefined;
   private talking = false;
   private silence: Uint8Array | undefined;
   private readonly digits: PendingDigit[] = [];
@@ -83,8 +84,13 @@ export class SendPath {
     for (const digit of this.digits.splice(0)) if (digit.last) digit.resolve();
   }
 
-  /** Hands this 20 ms tick's packets to `send`; `sending` is false on hold (time still advances). */
-  tick(queue: PlayQueue, sending: boolean, send: (packet: Buffer) => void): void {
+  /** Hands clock tick `tick`'s packets to `send`; `sending` is false on hold (time still advances).
+   *  Ticks the clock skipped after a stall still advance the timestamp (the peer sees a gap, which is
+   *  the truth) but not the sequence number (nothing was lost in the network). */
+  tick(tick: number, queue: PlayQueue, sending: boolean, send: (packet: Buffer) => void): void {
+    const skipped = this.lastTick !== undefined && tick > this.lastTick ? tick - this.lastTick - 1 : 0;
+    this.lastTick = tick;
+    for (let i = 0; i < skipped; i++) if (this.tickCount++ % this.ticksPerPacket === 0) this.timestamp = (this.timestamp + this.frameTs) >>> 0;
     const digit = this.digits[0];
     if (digit && sending && this.media.telephoneEvent) {
       if (!digit.started) {

@@ -68,7 +68,7 @@ export class MediaSession extends EventEmitter<{ audio: [PcmChunk]; dtmf: [DtmfE
     transport.onRtcp = (report) => this.emit('rtcp', report);
     transport.onNewSource = () => this.media && this.useReceiver(new ReceivePath(this.media, this.jitterBufferMs), this.media);
     const clock = options.clock ?? sharedClock;
-    const stopSending = clock.subscribe(() => this.onSendTick(), 0);
+    const stopSending = clock.subscribe((tick) => this.onSendTick(tick), 0);
     const stopReceiving = clock.subscribe((tick) => this.onReceiveTick(tick), 1);
     this.unsubscribe = () => (stopSending(), stopReceiving());
     log.debug({ rtpPort: this.localPort }, 'media session open');
@@ -148,10 +148,10 @@ export class MediaSession extends EventEmitter<{ audio: [PcmChunk]; dtmf: [DtmfE
 
   private readonly sendRtp = (packet: Buffer): void => this.transport.sendRtp(packet);
 
-  private onSendTick(): void {
+  private onSendTick(tick: number): void {
     if (!this.media || !this.sender) return;
     const sending = this.media.direction === 'sendrecv' || this.media.direction === 'sendonly';
-    this.sender.tick(this.queue, sending, this.sendRtp);
+    this.sender.tick(tick, this.queue, sending, this.sendRtp);
   }
 
   private onReceiveTick(tick: number): void {

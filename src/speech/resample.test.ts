@@ -1,3 +1,4 @@
+// 2:1 rate changers: level kept in band, images and aliases removed, odd rates converted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Downsampler2x, Upsampler2x, toTelephoneRate } from './resample.js';

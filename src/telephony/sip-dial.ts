@@ -31,9 +31,10 @@ export interface DialRequest extends DialOptions {
 
 export async function dialSip(context: SipLegContext, environment: AnswerEnvironment, request: DialRequest): Promise<SipCall> {
   const { ua } = context;
+  const id = randomUUID();
   const session = await MediaSession.open({
     localAddress: environment.bindAddress, ports: environment.ports,
-    jitterBufferMs: environment.media.jitterBufferMs, logger: context.logger,
+    jitterBufferMs: environment.media.jitterBufferMs, logger: context.logger.child({ callId: id }),
   });
   const media = new CallMedia(session, { address: environment.advertisedAddress, codecs: environment.media.codecs, ptime: environment.media.ptime });
   let destination: Flow | undefined;
@@ -69,7 +70,7 @@ export async function dialSip(context: SipLegContext, environment: AnswerEnviron
   const seq = parseCSeq(sent.headers.get('CSeq') ?? '')?.seq ?? 1;
   await ua.sendAck(dialog, seq);
   const accepted = media.acceptAnswer(response.body);
-  const facts = factsFromInvite(randomUUID(), 'outbound', sent, transaction.flow);
+  const facts = factsFromInvite(id, 'outbound', sent, transaction.flow);
   const call = new SipCall(context, dialog, media, facts);
   ua.addDialog(dialog, call);
   context.onLegStarted(call);

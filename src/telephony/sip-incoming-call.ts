@@ -87,7 +87,7 @@ export class SipIncomingCall implements IncomingCall {
     try {
       session = await MediaSession.open({
         localAddress: this.environment.bindAddress, ports: this.environment.ports,
-        jitterBufferMs: this.environment.media.jitterBufferMs, logger: this.context.logger,
+        jitterBufferMs: this.environment.media.jitterBufferMs, logger: this.context.logger.child({ callId: this.facts.id }),
       });
     } catch (err) {
       this.fail(503, 'Service Unavailable (no media port)');

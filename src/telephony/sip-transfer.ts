@@ -10,7 +10,7 @@ const REFER_TIMEOUT_MS = 60_000;
 
 export async function transferCall(call: SipCall, target: string, options: { mode: TransferMode }): Promise<TransferResult> {
   const { context } = call;
-  const log = context.logger.child({ callId: call.facts.callId });
+  const log = context.logger.child({ callId: call.facts.id, sipCallId: call.facts.callId });
   let result: TransferResult;
   if (context.transferOverride) {
     result = await context.transferOverride(call, target, options);

@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/schema.js';
 import type { SipAccount } from '../config/sip.js';
 import { logger as makeLogger, type Logger } from '../log.js';
-import { activeCalls } from '../metrics.js';
 import { PortAllocator } from '../media/ports.js';
 import { AccessControl } from '../sip/acl.js';
 import { Registration, type RegistrationStatus } from '../sip/registration.js';
@@ -68,11 +67,10 @@ export class SipTelephony extends EventEmitter<{ incoming: [IncomingCall]; regis
       dial: (target, dialOptions) => this.dial(target, dialOptions),
       targetUri: (target, domain) => this.targetUri(target, domain),
       onLegStarted: (leg) => {
-        this.legs.add(leg);
-        activeCalls.inc();
+        this.legs.add(leg); // the frontdesk_active_calls gauge is kept by the app's CallTracker
       },
       onLegEnded: (leg) => {
-        if (this.legs.delete(leg)) activeCalls.dec();
+        this.legs.delete(leg);
       },
     };
     this.ua.on('invite', (transaction) => this.onInvite(transaction));

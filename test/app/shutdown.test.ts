@@ -21,12 +21,12 @@ after(async () => {
   killAllSipp();
 });
 
-interface Record_ { id: string; outcome: string; endedAt?: string }
+interface RecordJson { id: string; outcome: string; endedAt?: string }
 
-async function records(dataDir: string): Promise<Record_[]> {
+async function records(dataDir: string): Promise<RecordJson[]> {
   const result = await runFrontdesk(['calls', '--json'], { env: { FRONTDESK_DATA_DIR: dataDir } });
   assert.equal(result.code, 0, result.stderr);
-  return JSON.parse(result.stdout) as Record_[];
+  return JSON.parse(result.stdout) as RecordJson[];
 }
 
 /** A `frontdesk call` into `frontdesk`, resolved once frontdesk's /healthz counts it. */

@@ -27,7 +27,7 @@ test('baresip with mandatory SDES-SRTP hears its own speech echoed back', async 
   const sipPort = await freeSipPort();
   const capture = join(work, 'sip.pcap');
   const tshark = spawn('tshark', ['-i', 'lo', '-f', `udp port ${frontdesk.sipPort}`, '-w', capture, '-a', 'duration:20'], { stdio: 'ignore' });
-  running.push({ stop: async () => { tshark.kill('SIGINT'); await new Promise((r) => tshark.once('exit', r)); } });
+  running.push({ stop: async () => { if (tshark.exitCode !== null || tshark.signalCode !== null) return; tshark.kill('SIGINT'); await new Promise((r) => tshark.once('exit', r)); } });
   await new Promise((r) => setTimeout(r, 1500));
   const rtp = (await freeRtpRange(20)).split('-').map(Number) as [number, number];
   const phone = await Baresip.start({

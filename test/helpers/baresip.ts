@@ -28,6 +28,7 @@ export class Baresip extends EventEmitter<{ event: [BaresipEvent] }> {
   private token = 0;
   private readonly pending = new Map<string, (reply: Record<string, unknown>) => void>();
   readonly events: BaresipEvent[] = [];
+  private log = '';
 
   private constructor(
     readonly options: BaresipOptions,
@@ -64,8 +65,10 @@ export class Baresip extends EventEmitter<{ event: [BaresipEvent] }> {
     );
     const child = spawn('baresip', ['-f', options.dir], { cwd: options.dir, stdio: ['ignore', 'pipe', 'pipe'] });
     const baresip = new Baresip(options, child);
-    child.stdout?.resume();
-    child.stderr?.resume();
+    // Kept (the last 64 KB) for assertions such as which codec baresip chose ("Set audio decoder: …").
+    const keep = (data: Buffer) => (baresip.log = (baresip.log + data.toString('utf8')).slice(-65_536));
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
     await baresip.connect();
     return baresip;
   }
@@ -134,6 +137,11 @@ export class Baresip extends EventEmitter<{ event: [BaresipEvent] }> {
       };
       this.on('event', on);
     });
+  }
+
+  /** What baresip printed (stdout and stderr, the last 64 KB). */
+  output(): string {
+    return this.log;
   }
 
   /** Paths of the WAVs with what baresip heard (decoded), oldest first. */

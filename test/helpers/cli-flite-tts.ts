@@ -10,6 +10,7 @@ import { decodeWav } from '../../src/media/wav.js';
 import { toTelephoneRate } from '../../src/speech/resample.js';
 import { splitSentences } from '../../src/speech/tts/text.js';
 import { ttsProviders } from '../../src/speech/index.js';
+import { ttsLatency } from '../../src/metrics.js';
 import type { PcmChunk } from '../../src/media/pcm.js';
 import type { TTS } from '../../src/speech/types.js';
 
@@ -22,12 +23,16 @@ export class CliFliteTts implements TTS {
   constructor(private readonly voice: string) {}
 
   async *synthesize(text: string, options: { signal?: AbortSignal } = {}): AsyncIterable<PcmChunk> {
+    const requested = performance.now();
+    let first = true;
     for (const sentence of splitSentences(text)) {
       if (options.signal?.aborted) return;
       const out = join(this.dir, `${++this.n}.wav`);
       await run('flite', ['-voice', this.voice, '-t', sentence, '-o', out]);
       const pcm = decodeWav(readFileSync(out));
       rmSync(out, { force: true });
+      if (first) ttsLatency.observe({ provider: this.name, cache: 'miss' }, (performance.now() - requested) / 1000); // as FliteTts does
+      first = false;
       yield { samples: toTelephoneRate(pcm.samples, pcm.sampleRate), sampleRate: 8000 };
     }
   }
@@ -42,3 +47,6 @@ export function useCliFlite(): void {
   if (process.env.FRONTDESK_E2E_NATIVE_TTS === '1') return;
   ttsProviders.flite = async (speech) => new CliFliteTts(speech.voice);
 }
+
+/** Node flags that make a real `frontdesk serve` process (startFrontdesk nodeArgs) use CliFliteTts too. */
+export const CLI_FLITE_NODE_ARGS = process.env.FRONTDESK_E2E_NATIVE_TTS === '1' ? [] : ['--import', 'tsx', '--import', new URL('./cli-flite-preload.ts', import.meta.url).pathname];

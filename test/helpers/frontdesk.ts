@@ -18,6 +18,8 @@ export interface FrontdeskOptions {
   dataDir?: string;
   /** Another install of frontdesk (e.g. a compiled copy); default this repo's bin/frontdesk.js. */
   bin?: string;
+  /** Node flags before the script, e.g. ['--import', 'tsx', '--import', CLI_FLITE_PRELOAD]. */
+  nodeArgs?: string[];
 }
 
 export interface FrontdeskProcess {
@@ -56,7 +58,7 @@ async function startOnce(options: FrontdeskOptions): Promise<FrontdeskProcess> {
   while (httpPort === sipPort) httpPort = await freeSipPort();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'frontdesk-e2e-'));
   const configFile = join(dataDir, 'config.yaml');
-  const args = [options.bin ?? FRONTDESK_BIN, 'serve', ...(options.args ?? [])];
+  const args = [...(options.nodeArgs ?? []), options.bin ?? FRONTDESK_BIN, 'serve', ...(options.args ?? [])];
   if (options.config) {
     writeFileSync(configFile, stringify(options.config));
     args.push('--config', configFile);

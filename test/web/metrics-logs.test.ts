@@ -9,18 +9,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFrontdesk, type FrontdeskProcess } from '../helpers/frontdesk.js';
+import { CLI_FLITE_NODE_ARGS } from '../helpers/cli-flite-tts.js';
 import { startKamailio, type Kamailio } from '../helpers/kamailio.js';
+import { freeSipPort } from '../helpers/ports.js';
 import { dialFrontdesk, type Caller } from '../assistant/e2e-caller.js';
 import { corpusSpeech } from '../assistant/e2e-harness.js';
-import { startOpenAIFake, type OpenAIFake } from '../fakes/openai.js';
 
 const TOKEN = 'metrics-admin-token-7731';
 const SIP_PASSWORD = 'kam-Secret-9913';
 const CUSTOMER = '+16505550177';
 const UNKNOWN = '+14155550199';
 const ZIP = '94110';
+const GPT_KEY = 'sk-metrics-secret-5521';
 const AMOUNT = 1234.56;
-const OPENAI_KEY = 'sk-metrics-test-5521';
+const AMOUNT_SPOKEN_OR_WRITTEN = /(?<!\d)1,?234(?!\d)|56 cents|one thousand two hundred/i;
 
 interface CallEventRecord { type: string; data: Record<string, unknown> }
 interface CallRecordJson { summary: { id: string; outcome?: string | null; caller: string }; events: CallEventRecord[] }
@@ -29,7 +31,6 @@ describe('metrics and logs of a real process', { timeout: 150_000 }, () => {
   const work = mkdtempSync(join(tmpdir(), 'frontdesk-metrics-'));
   let kamailio: Kamailio;
   let frontdesk: FrontdeskProcess;
-  let openai: OpenAIFake;
   const callers: Caller[] = [];
   const passcodes: string[] = [];
   let activeDuringCall = -1;
@@ -56,20 +57,21 @@ describe('metrics and logs of a real process', { timeout: 150_000 }, () => {
   const eventOf = async (id: string, match: (e: CallEventRecord) => boolean, timeoutMs?: number) => {
     let seen: CallEventRecord[] = [];
     return poll(`event in ${id}`, async () => (seen = (await api<CallRecordJson>(`/api/calls/${id}`)).events).find(match), timeoutMs).catch((error: Error) => {
-      throw new Error(`${error.message}\nopenai requests: ${openai.requests.map((r) => r.path).join(",")}\nevents: ${seen.map((e) => `${e.type}:${JSON.stringify(e.data).slice(0, 80)}`).join('\n')}`);
+      throw new Error(`${error.message}\nevents: ${seen.map((e) => `${e.type}:${JSON.stringify(e.data).slice(0, 80)}`).join('\n')}`);
     });
   };
   const finished = (id: string) => poll(`end of ${id}`, async () => (await api<CallRecordJson>(`/api/calls/${id}`)).summary.outcome ?? undefined);
 
   before(async () => {
     kamailio = await startKamailio({ users: { frontdesk: SIP_PASSWORD } });
-    // Speech through an OpenAI-compatible TTS server (the local fake): the in-process flite worker
-    // dies with SIGSEGV inside live calls (reported to speech), which would end this test half-way.
-    openai = await startOpenAIFake({ apiKey: OPENAI_KEY });
     frontdesk = await startFrontdesk({
+      nodeArgs: CLI_FLITE_NODE_ARGS, // the assistant e2e tests' flite stand-in (native flite: SIGSEGV in live calls)
       config: {
-        speech: { workers: 1, tts: 'openai' },
-        cloud: { openai: { url: openai.url } },
+        speech: { workers: 1 },
+        // The LLM brain's server is down (nothing listens there): every turn is a provider error that
+        // the rules brain answers instead, and its API key is one more secret that must not be logged.
+        brain: 'openai',
+        cloud: { openai: { url: `http://127.0.0.1:${await freeSipPort()}/v1`, timeoutMs: 1000 } },
         sip: { accounts: [{ name: 'kam', registrar: `sip:127.0.0.1:${kamailio.port}`, username: 'frontdesk', passwordEnv: 'KAM_PASSWORD', expires: 60 }] },
         assistant: {
           businessName: 'Acme',
@@ -77,7 +79,7 @@ describe('metrics and logs of a real process', { timeout: 150_000 }, () => {
           screening: { answerTimeoutMs: 8000 },
         },
       },
-      env: { FRONTDESK_ADMIN_TOKEN: TOKEN, KAM_PASSWORD: SIP_PASSWORD, FRONTDESK_LOG_LEVEL: 'debug', GPT_API_KEY: OPENAI_KEY },
+      env: { FRONTDESK_ADMIN_TOKEN: TOKEN, KAM_PASSWORD: SIP_PASSWORD, FRONTDESK_LOG_LEVEL: 'debug', GPT_API_KEY: GPT_KEY },
     });
     await poll('registration', async () => (/frontdesk_registration_up\{account="kam"\} 1/.test(await metrics()) ? true : undefined));
 
@@ -108,12 +110,15 @@ describe('metrics and logs of a real process', { timeout: 150_000 }, () => {
     await poll('billing read', async () => ((await api<CallRecordJson>(`/api/calls/${customerCall}`)).events.filter((e) => e.type === 'listen').length >= 3 ? true : undefined));
     await customer.hangup();
     await finished(customerCall);
+    // What the logs must not repeat was really said on these calls (so the checks below have teeth).
+    const prompts = async (id: string) => (await api<CallRecordJson>(`/api/calls/${id}`)).events.filter((e) => e.type === 'prompt').map((e) => String(e.data.text)).join(' ');
+    assert.match(await prompts(customerCall), AMOUNT_SPOKEN_OR_WRITTEN);
+    assert.match(await prompts(strangerCall), new RegExp([...passcodes[0]!].join(', ')));
   });
   after(async () => {
     for (const caller of callers) await caller.stop().catch(() => {});
     await frontdesk?.stop();
     await kamailio?.stop();
-    await openai?.close();
     rmSync(work, { recursive: true, force: true });
   });
 
@@ -125,11 +130,11 @@ describe('metrics and logs of a real process', { timeout: 150_000 }, () => {
     assert.equal(value(/^frontdesk_calls_total\{outcome="caller-hangup"\} (\d+)/m), 2, text.match(/^frontdesk_calls_total.*$/gm)?.join('\n'));
     assert.ok(value(/^frontdesk_turn_latency_seconds_count (\d+)/m) >= 1, 'turn latency observed');
     assert.ok(value(/^frontdesk_stt_latency_seconds_count\{provider="pocketsphinx"\} (\d+)/m) >= 1, 'STT latency observed');
-    assert.ok(value(/^frontdesk_tts_first_audio_seconds_count\{provider="flite",cache="miss"\} (\d+)/m) >= 1, 'TTS latency observed');
+    assert.ok(value(/^frontdesk_tts_first_audio_seconds_count\{provider="[a-z-]+",cache="miss"\} (\d+)/m) >= 1, 'TTS latency observed');
     assert.equal(value(/^frontdesk_rtp_loss_ratio_count (\d+)/m), 2, 'RTP loss observed once per call');
     assert.equal(value(/^frontdesk_rtp_jitter_seconds_count (\d+)/m), 2, 'RTP jitter observed once per call');
     assert.equal(value(/^frontdesk_registration_up\{account="kam"\} (\d+)/m), 1);
-    assert.match(text, /^# TYPE frontdesk_provider_errors_total counter$/m);
+    assert.ok(value(/^frontdesk_provider_errors_total\{provider="openai",kind="fallback"\} (\d+)/m) >= 1, 'LLM failures counted');
     assert.ok(value(/^frontdesk_sip_messages_total\{direction="in",kind="INVITE"\} (\d+)/m) >= 2, 'INVITEs received');
     assert.ok(value(/^frontdesk_sip_messages_total\{direction="out",kind="REGISTER"\} (\d+)/m) >= 1, 'REGISTER sent');
     assert.ok(value(/^frontdesk_sip_messages_total\{direction="out",kind="2xx"\} (\d+)/m) >= 2, '200 OKs sent');
@@ -137,8 +142,9 @@ describe('metrics and logs of a real process', { timeout: 150_000 }, () => {
   });
 
   it('logs JSON only, callId on call-scoped lines, and no caller PII or secret', () => {
+    if (process.env.DUMP_LOGS) console.log(frontdesk.output());
     const lines = frontdesk.output().split('\n').filter((line) => line.trim() !== '');
-    assert.ok(lines.length > 20, `only ${lines.length} log lines`);
+    assert.ok(lines.length > 6, `only ${lines.length} log lines:\n${lines.join("\n")}`);
     const parsed = lines.map((line) => {
       try {
         return JSON.parse(line) as Record<string, unknown>;
@@ -149,19 +155,20 @@ describe('metrics and logs of a real process', { timeout: 150_000 }, () => {
     const callIds = new Set<string>();
     for (const entry of parsed) if (typeof entry.callId === 'string') callIds.add(entry.callId);
     assert.ok(callIds.size >= 2, `call-scoped lines of both calls (${[...callIds].join(', ')})`);
-    // A line naming a caller, a call record id or a SIP Call-ID is about a call: it must say which.
+    // A line naming a caller or a call, or about a call's media, must say which call.
     const callMarkers = [CUSTOMER, UNKNOWN, ...callIds];
     for (const [i, entry] of parsed.entries()) {
-      if (callMarkers.some((marker) => lines[i]!.includes(marker))) assert.equal(typeof entry.callId, 'string', `call-scoped line without callId: ${lines[i]!.slice(0, 300)}`);
+      const aboutACall = callMarkers.some((marker) => lines[i]!.includes(marker)) || 'rtpPort' in entry; // a media session is one call's
+      if (aboutACall) assert.equal(typeof entry.callId, 'string', `call-scoped line without callId: ${lines[i]!.slice(0, 300)}`);
     }
     const digitsLoose = (digits: string) => new RegExp(`(?<!\\d)${[...digits].join('\\D{0,2}')}(?!\\d)`);
     const forbidden: Array<[string, RegExp]> = [
       ...passcodes.map((code): [string, RegExp] => [`passcode ${code}`, digitsLoose(code)]),
       ['ZIP code', digitsLoose(ZIP)],
-      ['billing amount', /1,?234(\.56)?|one thousand two hundred/i],
+      ['billing amount', AMOUNT_SPOKEN_OR_WRITTEN],
       ['SIP password', new RegExp(SIP_PASSWORD)],
       ['admin token', new RegExp(TOKEN)],
-      ['OpenAI key', new RegExp(OPENAI_KEY)],
+      ['LLM API key', new RegExp(GPT_KEY)],
     ];
     for (const line of lines) {
       const withoutTime = line.replace(/"time":"[^"]*"/, '');

@@ -21,7 +21,8 @@ export async function screening(session: CallSession): Promise<StateName> {
     const key = attempt === 1 ? 'screeningChallenge' : 'screeningRetry';
     await say(session, session.prompt(key, { code: speakDigits(code) }), { interruptible: false });
     const heard = await gather(session, {
-      context: { kind: 'digits', length: digits },
+      // The recognizer may favour the expected code (a likelihood-ratio check on the same audio).
+      context: { kind: 'digits', length: digits, expected: code },
       timeoutMs: answerTimeoutMs,
       dtmf: { maxDigits: digits, interDigitTimeoutMs },
     });

@@ -39,6 +39,7 @@ export function register(program: Command): void {
     .option('--answer-timeout <seconds>', 'give up when not answered within this long', '30')
     .option('--port <port>', 'local SIP port (0 = any free port)', '0')
     .option('-c, --config <file>', 'YAML configuration for accounts/proxy (optional)')
+    .addHelpText('after', '\nExit status: 0 when the call was answered (whoever hung up), 1 with one line on stderr otherwise\n(a 4xx/5xx/6xx final response, no answer within --answer-timeout, a bad argument).')
     .action(async (uri: string, options: CallOptions) => {
       const checked = checkOptions(uri, options);
       const config = loadConfig(options.config);
@@ -51,8 +52,10 @@ export function register(program: Command): void {
       await telephony.start();
       const heard: Int16Array[] = [];
       let sampleRate = 8000;
+      let connected = false;
       try {
         const call = await dialWithin(telephony, uri, checked.answerTimeoutMs);
+        connected = true;
         console.log(`connected: ${call.facts.codec.name}/${call.facts.codec.clockRate} with ${call.facts.peer.address}:${call.facts.peer.port}`);
         call.on('audio', (frame: PcmChunk) => {
           sampleRate = frame.sampleRate;
@@ -60,7 +63,7 @@ export function register(program: Command): void {
         });
         console.log(`ended (${await converse(call, checked)})`);
       } finally {
-        if (options.record) record(options.record, heard, sampleRate);
+        if (options.record && connected) record(options.record, heard, sampleRate);
         await telephony.stop();
       }
     });

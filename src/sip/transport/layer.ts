@@ -199,6 +199,13 @@ export class SipTransportLayer extends EventEmitter<{ request: [SipRequest, Flow
       socket.once('error', reject);
       socket.bind(port, host, () => {
         socket.removeListener('error', reject);
+        try {
+          // Bursts (many calls starting at once, a GC pause) must queue in the kernel, not be dropped.
+          socket.setRecvBufferSize(4 << 20);
+          socket.setSendBufferSize(1 << 20);
+        } catch {
+          // Capped or refused by the OS: the default buffers still work.
+        }
         socket.on('error', (err) => this.options.logger?.warn({ err }, 'UDP socket error'));
         socket.on('message', (data, rinfo) => this.receive(data, { transport: 'udp', address: rinfo.address, port: rinfo.port }));
         resolve(socket);

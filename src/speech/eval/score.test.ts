@@ -1,3 +1,4 @@
+// Scoring rules of the speech harness: digits, yes/no classes, word errors, percentiles.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classifyYesNo, digitsOf, percentile, wordErrors } from './score.js';

@@ -1,3 +1,4 @@
+// The ARPA writer: header counts, normalized unigrams, Witten-Bell reserved mass and back-off.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildArpa, tokenize, vocabularyOf } from './arpa.js';

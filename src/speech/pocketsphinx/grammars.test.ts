@@ -1,3 +1,4 @@
+// JSGF grammars: digit slots, the forced expected-code path, dictionary coverage of every word.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { digitsAsWords, digitsGrammar, forcedDigitsGrammar, grammarWords, yesNoGrammar, yesNoSentences } from './grammars.js';

@@ -1,3 +1,4 @@
+// Model preparation in the data dir: the cmninit edit, the cut dictionary, reuse on restart.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';

@@ -1,3 +1,4 @@
+// Expected-code verification: free match, likelihood-ratio acceptance, failed forced search.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ACCEPT_SCORE_PER_FRAME, verifyExpected } from './verify.js';

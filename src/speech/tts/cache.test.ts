@@ -1,3 +1,4 @@
+// Prompt cache: exact round trip, voice-specific keys, bounded size, disabled mode.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';

@@ -1,3 +1,4 @@
+// Prompt text helpers: digits one by one, sentence splitting.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { speakDigits, splitSentences } from './text.js';

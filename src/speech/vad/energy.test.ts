@@ -1,3 +1,4 @@
+// Energy VAD: onset and hangover timing, pauses, clicks, digital silence, noise adaptation, bad frames.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { VadEvent } from '../types.js';

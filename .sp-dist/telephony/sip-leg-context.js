@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=sip-leg-context.js.map
