@@ -94,6 +94,10 @@ test('RingCentral + Watson + OpenAI: screened, understood, transferred by REST',
     const record = await app!.app.store.getCall(callId);
     const heard = record?.events.filter((e) => ['screening', 'turn', 'transfer'].includes(e.type)).map((e) => JSON.stringify(e.data));
     assert.equal(outcome, 'transferred', `code "${spoken}"; ${heard?.join('\n')}`);
+  } catch (error) {
+    // What the fakes saw, to tell a stuck prompt from a stuck recognizer.
+    const seen = `openai: ${openai.requests.map((r) => r.path).join(' ')}; watson sessions: ${watson.sessions.length}`;
+    throw new Error(`${(error as Error).message}\n${seen}`);
   } finally {
     stop();
   }

@@ -213,7 +213,7 @@ function serveRecognize(ws: WebSocket, record: WatsonFake['sessions'][number], r
 const DIGITS: Record<string, string> = { zero: '0', oh: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9' };
 
 /** Watson's smart_formatting writes spoken digit runs as numerals ("four seven one two" → "4712"). */
-function smartFormat(text: string): string {
+export function smartFormat(text: string): string {
   return text.replace(/\b(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b\s*){2,}/g, (run) =>
     `${run.trim().split(/\s+/).map((word) => DIGITS[word]).join('')} `).trim();
 }

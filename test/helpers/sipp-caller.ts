@@ -1,10 +1,7 @@
 // A sipp caller for end-to-end tests of the real process: calls from a given number, waits for the
-// greeting, speaks a recording (raw µ-law via rtp_stream, PT 0), optionally keys RFC 4733 digits from
-// sipp's bundled pcap, waits, then hangs up itself (BYE).
+// greeting, speaks a recording (raw µ-law via rtp_stream, PT 0), waits, then hangs up itself (BYE).
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-
-export const CORPUS = '../shared/eval/speech-dev';
 
 /** A WAV (e.g. a corpus file) as headerless 8 kHz µ-law, what sipp's rtp_stream sends as PT 0. */
 export function toUlaw(wav: string, dir: string, name: string): string {
@@ -17,12 +14,11 @@ export interface CallerScript {
   /** The caller's number (From user), e.g. +16505550142. */
   from: string;
   /** Steps after the call is answered, in order. */
-  steps: Array<{ pauseMs: number } | { speak: string; durationMs: number } | { dtmfPcap: string; pauseMs: number }>;
+  steps: Array<{ pauseMs: number } | { speak: string; durationMs: number }>;
 }
 
 const stepXml = (step: CallerScript['steps'][number]): string => {
   if ('speak' in step) return `<nop><action><exec rtp_stream="${step.speak},1,0"/></action></nop>\n  <pause milliseconds="${step.durationMs}"/>`;
-  if ('dtmfPcap' in step) return `<nop><action><exec play_pcap_audio="${step.dtmfPcap}"/></action></nop>\n  <pause milliseconds="${step.pauseMs}"/>`;
   return `<pause milliseconds="${step.pauseMs}"/>`;
 };
 

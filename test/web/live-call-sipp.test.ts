@@ -11,7 +11,8 @@ import { launchChromium, screenshot } from '../helpers/chromium.js';
 import { startFrontdesk, type FrontdeskProcess } from '../helpers/frontdesk.js';
 import { CLI_FLITE_NODE_ARGS } from '../helpers/cli-flite-tts.js';
 import { startSipp, killAllSipp, type SippProcess } from '../helpers/sipp.js';
-import { callerScenario, CORPUS, toUlaw } from '../helpers/sipp-caller.js';
+import { callerScenario, toUlaw } from '../helpers/sipp-caller.js';
+import { CORPUS } from '../assistant/e2e-harness.js';
 
 const TOKEN = 'live-sipp-token';
 const CALLER = '+16505550142';

@@ -1,13 +1,11 @@
-// Metrics and logs of the real `frontdesk serve` process (debug level, stdout captured), registered
-// with kamailio, through two full assistant calls from baresip: an unknown caller screened by keypad
-// passcode (RFC 4733), and a customer asking about their bill who keys their ZIP code and hears the
-// amount. /metrics must hold every family issue #7 names with observed values; every log line must be
-// JSON, call-scoped lines must carry callId, and no passcode, ZIP, amount or secret may appear.
+// Metrics and logs of the real `frontdesk serve` process (debug level, output captured), registered
+// with kamailio, its LLM server down (every turn a provider error answered by the rules brain), through
+// two full assistant calls from baresip: an unknown caller screened by keypad passcode (RFC 4733), and
+// a customer asking to pay their bill who keys their ZIP code and hears the amount. /metrics must hold
+// every family issue #7 names with observed values; every log line must be JSON, call-scoped lines must
+// carry callId, and no passcode, ZIP, amount or secret may appear.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startFrontdesk, type FrontdeskProcess } from '../helpers/frontdesk.js';
 import { CLI_FLITE_NODE_ARGS } from '../helpers/cli-flite-tts.js';
 import { startKamailio, type Kamailio } from '../helpers/kamailio.js';
@@ -28,7 +26,6 @@ interface CallEventRecord { type: string; data: Record<string, unknown> }
 interface CallRecordJson { summary: { id: string; outcome?: string | null; caller: string }; events: CallEventRecord[] }
 
 describe('metrics and logs of a real process', { timeout: 150_000 }, () => {
-  const work = mkdtempSync(join(tmpdir(), 'frontdesk-metrics-'));
   let kamailio: Kamailio;
   let frontdesk: FrontdeskProcess;
   const callers: Caller[] = [];
@@ -119,7 +116,6 @@ describe('metrics and logs of a real process', { timeout: 150_000 }, () => {
     for (const caller of callers) await caller.stop().catch(() => {});
     await frontdesk?.stop();
     await kamailio?.stop();
-    rmSync(work, { recursive: true, force: true });
   });
 
   it('exposes every family issue #7 names, with observed values', async () => {
@@ -142,7 +138,6 @@ describe('metrics and logs of a real process', { timeout: 150_000 }, () => {
   });
 
   it('logs JSON only, callId on call-scoped lines, and no caller PII or secret', () => {
-    if (process.env.DUMP_LOGS) console.log(frontdesk.output());
     const lines = frontdesk.output().split('\n').filter((line) => line.trim() !== '');
     assert.ok(lines.length > 6, `only ${lines.length} log lines:\n${lines.join("\n")}`);
     const parsed = lines.map((line) => {
