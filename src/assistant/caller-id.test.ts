@@ -1,3 +1,4 @@
+// Caller identity from SIP headers: precedence, E.164 normalization, anonymous and withheld callers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { identifyCaller, toE164 } from './caller-id.js';

@@ -1,3 +1,4 @@
+// Directory lookups: customers by any number, blocked numbers, agents per department.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Directory } from './directory.js';

@@ -1,3 +1,4 @@
+// Prompt templating and speakable money and dates; the recognizer vocabulary taken from the config.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderPrompt, spokenDate, spokenMoney } from './prompts.js';

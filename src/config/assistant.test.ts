@@ -1,3 +1,4 @@
+// The assistant config section: the shipped sample loads, defaults hold, errors name file and field.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';

@@ -63,6 +63,8 @@ export const mediaSchema = z.object({
   codecs: z.array(z.enum(['PCMU', 'PCMA', 'G722', 'opus'])).default(['PCMU', 'PCMA', 'G722', 'opus']),
   ptime: z.number().int().min(10).max(60).default(20),
   jitterBufferMs: z.number().int().min(0).max(500).default(60),
+  /** Hang up a call that received no RTP for this long while it should (caller vanished without BYE); 0 = never. */
+  rtpTimeoutSeconds: z.number().min(0).max(3600).default(120),
 });
 
 export type SipAccount = z.input<typeof sipAccountSchema>;

@@ -9,6 +9,7 @@ import { FliteTts } from './tts/flite.js';
 import type { STT, TTS, VAD } from './types.js';
 import { EnergyVad } from './vad/energy.js';
 import { createWatsonStt } from './stt/watson.js';
+import { createDeepgramStt } from './stt/deepgram.js';
 import { createOpenAiTts } from './tts/openai.js';
 
 export interface SpeechStack {
@@ -40,6 +41,7 @@ export const sttProviders: Partial<Record<Speech['stt'], SttFactory>> = {
       logger: options.logger,
     }),
   watson: (_speech, options) => createWatsonStt(options),
+  deepgram: (_speech, options) => createDeepgramStt(options),
 };
 
 export const ttsProviders: Partial<Record<Speech['tts'], TtsFactory>> = {

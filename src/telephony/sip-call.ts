@@ -109,7 +109,7 @@ export class SipCall extends EventEmitter<CallEvents> implements Call, DialogUsa
     try {
       emit();
     } catch (err) {
-      this.context.logger.error({ err, callId: this.facts.callId }, 'call event listener threw');
+      this.context.logger.error({ err, callId: this.facts.id, sipCallId: this.facts.callId }, 'call event listener threw');
     }
   }
 

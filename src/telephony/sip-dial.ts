@@ -18,6 +18,7 @@ import { factsFromInvite } from './sip-call-facts.js';
 import type { AnswerEnvironment } from './sip-incoming-call.js';
 import type { DialOptions, SipLegContext } from './sip-leg-context.js';
 import { startSessionTimer } from './sip-session-refresh.js';
+import { watchRtp } from './sip-rtp-watchdog.js';
 
 export interface DialRequest extends DialOptions {
   target: string;
@@ -82,6 +83,7 @@ export async function dialSip(context: SipLegContext, environment: AnswerEnviron
   call.facts.codec = { name: codec.name, clockRate: codec.clockRate, payloadType: codec.payloadType };
   const sessionTimer = timerFromAnswer(response);
   if (sessionTimer) startSessionTimer(call, sessionTimer, 'uac', response.headers.getAll('Allow'));
+  watchRtp(call, environment.media.rtpTimeoutSeconds);
   return call;
 }
 

@@ -15,6 +15,7 @@ import { factsFromInvite } from './sip-call-facts.js';
 import { okHeaders, PendingAck } from './sip-call-reinvite.js';
 import type { SipLegContext } from './sip-leg-context.js';
 import { startSessionTimer } from './sip-session-refresh.js';
+import { watchRtp } from './sip-rtp-watchdog.js';
 import { newInlineKey } from '../media/sdes.js';
 
 /** How long an INVITE may wait for answer() or reject() before we answer 480 ourselves. */
@@ -128,6 +129,7 @@ export class SipIncomingCall implements IncomingCall {
     this.finalSent = true;
     call.pendingAck = new PendingAck(call, tx, response, !offered);
     await call.pendingAck.acked;
+    watchRtp(call, this.environment.media.rtpTimeoutSeconds);
     if (!offered) this.refreshCodec(call);
     return call;
   }

@@ -26,7 +26,8 @@ test('unknown caller repeats the code, asks about the bill, says yes: transferre
   const h = await harness(testConfig(), scripts);
   const { call, record, listener } = await runCall(h, scripts, UNKNOWN, [repeatCode, { say: 'I have a question about my bill' }, { say: 'yes' }]);
   assert.match(call.prompts[0]!, /repeat or use the keypad.*\d, \d, \d, \d\./);
-  assert.deepEqual(listener!.contexts[0], { kind: 'digits', length: 4 });
+  assert.deepEqual({ ...listener!.contexts[0], expected: undefined }, { kind: 'digits', length: 4, expected: undefined });
+  assert.equal((listener!.contexts[0] as { expected?: string }).expected, ScriptedListener.codeIn(call));
   assert.deepEqual(call.transfers, [{ target: 'sip:103@127.0.0.1:5103', mode: 'refer' }]);
   assert.equal(record.summary.outcome, 'transferred');
   assert.equal(record.summary.identity, 'screened');
@@ -163,13 +164,16 @@ test('reload: calls in progress keep their config, new calls get the new one', a
   const first = new ScriptedIncoming(callFacts({ from: KNOWN }));
   scripts.set(first.facts.id, [{ wait: true }]);
   const running = h.receptionist.handle(first);
-  await new Promise((r) => setTimeout(r, 20));
-  assert.deepEqual(h.receptionist.activeCalls().map((c) => c.state), ['chatting']);
-  h.receptionist.reload(testConfig({ businessName: 'Zenith' }));
-  const second = await runCall(h, scripts, KNOWN, [{ hangup: true }]);
-  assert.match(second.call.prompts[0]!, /Zenith/);
-  first.call.end('remote', 'bye');
-  await running;
+  try {
+    for (let i = 0; i < 500 && h.receptionist.activeCalls()[0]?.state !== 'chatting'; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.deepEqual(h.receptionist.activeCalls().map((c) => c.state), ['chatting']);
+    h.receptionist.reload(testConfig({ businessName: 'Zenith' }));
+    const second = await runCall(h, scripts, KNOWN, [{ hangup: true }]);
+    assert.match(second.call.prompts[0]!, /Zenith/);
+  } finally {
+    first.call.end('remote', 'bye');
+    await running;
+  }
   assert.match(first.call.prompts[0]!, /Acme/);
   assert.equal(h.receptionist.activeCalls().length, 0);
   await h.close();

@@ -121,3 +121,11 @@ test('free answers stream sentence by sentence over SSE', async () => {
   assert.deepEqual(sentences, ['We are open Monday to Friday, nine to five.', 'Is there anything else I can help you with?']);
   assert.equal(fake.requests.at(-1)!.body.stream, true);
 });
+
+test('createBrain: `brain: openai` puts the LLM in front of the rules brain; default stays rules', async () => {
+  const { createBrain } = await import('../../src/assistant/brain/index.js');
+  const { parseConfig } = await import('../../src/config/load.js');
+  assert.equal(createBrain(parseConfig({}, 'test', {})).name, 'rules');
+  const llm = createBrain(parseConfig({ brain: 'openai', cloud: { openai: { url: fake.url } } }, 'test', {}));
+  assert.equal(llm.name, 'openai');
+});

@@ -2,7 +2,7 @@
 // Basic client auth, devices + sip-info (pointing at a real SIP registrar), extensions, presence (with
 // activeCalls for Call-ID matching), telephony sessions and party transfer; RingCentral error bodies
 // and X-Rate-Limit-* headers; faults (429, 401, 500, token expiry) via inject() or POST /_fake/faults.
-// By hand: node --import tsx test/fakes/ringcentral.ts --port 8083 --sip 127.0.0.1:5070
+// By hand: node --import tsx test/fakes/ringcentral.ts --port 8083 --sip 127.0.0.1:5070 [--password P]
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { cliOptions, closeServer, delay, isMain, listen, readBody, sendJson } from './http.js';
@@ -84,11 +84,11 @@ export async function startRingCentralFake(options: RingCentralFakeOptions): Pro
 
 if (isMain(import.meta.url)) {
   const { port, latencyMs } = cliOptions();
-  const sipIndex = process.argv.indexOf('--sip');
-  const proxy = sipIndex > 0 ? process.argv[sipIndex + 1]! : '127.0.0.1:5070';
+  const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+  const proxy = arg('--sip') ?? '127.0.0.1:5070';
   const fake = await startRingCentralFake({
     port, latencyMs, clientId: 'fake-client', clientSecret: 'fake-secret', jwt: 'fake-jwt',
-    sip: { domain: proxy.split(':')[0]!, proxy, userName: '16505550100', password: randomBytes(6).toString('hex'), authorizationId: '802500100' },
+    sip: { domain: proxy.split(':')[0]!, proxy, userName: '16505550100', password: arg('--password') ?? randomBytes(6).toString('hex'), authorizationId: '802500100' },
   });
   console.log(`RingCentral fake on ${fake.url}: RINGCENTRAL_SERVER_URL=${fake.url} RINGCENTRAL_CLIENT_ID=fake-client RINGCENTRAL_CLIENT_SECRET=fake-secret RINGCENTRAL_JWT=fake-jwt`);
   console.log(`SIP user ${fake.state.sip.userName} / auth id ${fake.state.sip.authorizationId} / password ${fake.state.sip.password} (register these on the proxy)`);

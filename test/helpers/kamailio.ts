@@ -13,6 +13,8 @@ export interface KamailioOptions {
   port?: number;
   /** Minimum Expires accepted by the registrar (registrar min_expires); default 10. */
   minExpires?: number;
+  /** Challenge INVITEs with 407 (realm = From domain, user = From user from `users`). */
+  inviteAuth?: boolean;
 }
 
 export interface Kamailio {
@@ -25,7 +27,7 @@ export interface Kamailio {
   stop(): Promise<void>;
 }
 
-function config(port: number, users: Record<string, string>, minExpires: number): string {
+function config(port: number, users: Record<string, string>, minExpires: number, inviteAuth: boolean): string {
   const userLines = Object.entries(users)
     .map(([name, password]) => `    $sht(users=>${name}) = "${password.replace(/["\\]/g, '')}";`)
     .join('\n');
@@ -76,7 +78,14 @@ request_route {
         xlog("L_NOTICE", "REGISTER ok $tU -> $ct expires $hdr(Expires)\\n");
         exit;
     }
-    if (is_method("OPTIONS") && uri==myself && $rU==$null) { sl_send_reply("200", "OK"); exit; }
+    if (is_method("OPTIONS") && uri==myself && $rU==$null) { sl_send_reply("200", "OK"); exit; }${inviteAuth ? `
+    if (is_method("INVITE")) {
+        if (!pv_proxy_authenticate("$fd", "$sht(users=>$fU)", "0")) {
+            proxy_challenge("$fd", "0");
+            exit;
+        }
+        consume_credentials();
+    }` : ''}
     if (is_method("INVITE|SUBSCRIBE|REFER")) record_route();
     if (!lookup("location")) { sl_send_reply("404", "Not Found"); exit; }
     route(RELAY);
@@ -124,7 +133,7 @@ export async function startKamailio(options: KamailioOptions): Promise<Kamailio>
   const dir = mkdtempSync(join(tmpdir(), 'kamailio-'));
   mkdirSync(join(dir, 'run'));
   const port = options.port ?? (await freeSipPort());
-  writeFileSync(join(dir, 'kamailio.cfg'), config(port, options.users, options.minExpires ?? 10));
+  writeFileSync(join(dir, 'kamailio.cfg'), config(port, options.users, options.minExpires ?? 10, options.inviteAuth ?? false));
   const child = spawn(
     'kamailio',
     ['-f', join(dir, 'kamailio.cfg'), '-DD', '-E', '-m', '64', '-M', '8', '-Y', join(dir, 'run'), '-P', join(dir, 'run', 'kam.pid')],

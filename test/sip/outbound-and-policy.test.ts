@@ -142,3 +142,29 @@ test('sip.outboundProxy: dial goes through kamailio even to an unresolvable doma
     await kam.stop();
   }
 });
+
+test('media.rtpTimeoutSeconds: a call that receives no RTP is ended with BYE', async () => {
+  const h = await trunk({ media: { rtpTimeoutSeconds: 1 } });
+  const result = await runSipp({ scenario: `${scenarios}uac-wait-bye.xml`, target: h.target, service: 'frontdesk', timeoutSec: 10 });
+  assert.equal(result.code, 0, result.stdout.slice(-2000));
+  assert.deepEqual(h.hangups.map((e) => `${e.by}: ${e.reason}`), ['error: no RTP for 1s']);
+});
+
+test('dial answers kamailio\'s 407 with Proxy-Authorization (account credentials, outbound proxy)', async () => {
+  const kam = await startKamailio({ users: { agent: 'agentpw', frontdesk: 's3cret' }, inviteAuth: true });
+  try {
+    const agentPort = await freeSipPort();
+    const reg = await runSipp({ scenario: `${scenarios}register.xml`, target: `127.0.0.1:${kam.port}`, service: 'agent', port: agentPort, timeoutSec: 5, args: ['-au', 'agent', '-ap', 'agentpw'] });
+    assert.equal(reg.code, 0, reg.stdout.slice(-1500));
+    const uas = await startSipp({ scenario: 'uas', port: agentPort, timeoutSec: 10 });
+    const h = await trunk({ sip: { accounts: [{ name: 'kam', registrar: `sip:127.0.0.1:${kam.port}`, outboundProxy: `sip:127.0.0.1:${kam.port}`, username: 'frontdesk', password: 's3cret', register: false }] } });
+    const call = await h.telephony.dial('agent', { timeoutMs: 5000 });
+    assert.match(call.facts.to, /sip:agent@127\.0\.0\.1/);
+    await call.hangup();
+    assert.equal((await uas.done).code, 0);
+    const wrong = await trunk({ sip: { accounts: [{ name: 'kam', registrar: `sip:127.0.0.1:${kam.port}`, outboundProxy: `sip:127.0.0.1:${kam.port}`, username: 'frontdesk', password: 'nope', register: false }] } });
+    await assert.rejects(wrong.telephony.dial('agent', { timeoutMs: 5000 }), /407/);
+  } finally {
+    await kam.stop();
+  }
+});

@@ -1,3 +1,4 @@
+// Number-word parsing: what callers say for digits, with fillers, "oh", "double" and tens.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractDigits } from './numbers.js';

@@ -1,3 +1,4 @@
+// The rules brain against the corpus labelling rules: intent, topic, class, FAQ answers, code checks.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RulesBrain } from './rules.js';

@@ -1,3 +1,4 @@
+// Yes/no/unclear classification of short replies, including the traps ("not sure", "don't transfer me").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yesNoOf } from './yes-no.js';

@@ -119,7 +119,7 @@ export class RingCentralTelephony extends EventEmitter<{ incoming: [IncomingCall
     incoming.answer = async () => {
       const call = await answer();
       const ids = resolveCallIds(this.rest, call.facts);
-      ids.catch((error: Error) => this.log.warn({ callId: call.facts.callId, err: error.message }, 'no telephony session for the call yet'));
+      ids.catch((error: Error) => this.log.warn({ callId: call.facts.id, sipCallId: call.facts.callId, err: error.message }, 'no telephony session for the call yet'));
       this.callIds.set(call, ids);
       return call;
     };
@@ -137,7 +137,7 @@ export class RingCentralTelephony extends EventEmitter<{ incoming: [IncomingCall
     }
     const result = await transferByRest(this.rest, ids, target);
     if (!result.ok) providerErrors.inc({ provider: 'ringcentral', kind: 'transfer' });
-    this.log.info({ callId: call.facts.callId, ok: result.ok, status: result.status, via: ids.source }, 'RingCentral REST transfer');
+    this.log.info({ callId: call.facts.id, sipCallId: call.facts.callId, ok: result.ok, status: result.status, via: ids.source }, 'RingCentral REST transfer');
     return result;
   }
 }
