@@ -23,14 +23,24 @@ const libc = koffi.load('libc.so.6');
 const dlopen = libc.func('void *dlopen(const char *file, int mode)');
 const dlsym = libc.func('void *dlsym(void *handle, const char *name)');
 const RTLD_NOW = 2;
-const addLang = flite.func('int flite_add_lang(const char *name, void *langInit, void *lexInit)');
+const addLang = flite.func('int flite_add_lang(void *name, void *langInit, void *lexInit)');
 const usenglishInit = dlsym(dlopen('libflite_usenglish.so.1', RTLD_NOW), 'usenglish_init');
 const cmuLexInit = dlsym(dlopen('libflite_cmulex.so.1', RTLD_NOW), 'cmu_lex_init');
 if (!usenglishInit || !cmuLexInit) throw new Error('flite English language support (libflite_usenglish, libflite_cmulex) not found');
 
+// flite_add_lang keeps the name pointer (no copy) and strcmp()s it on every lookup, so the names must
+// live in memory we own for the life of the thread — a koffi temporary string is freed after the call
+// and reused, which crashed synthesis a few prompts into a call.
+function permanentCString(text: string): unknown {
+  const bytes = Buffer.from(`${text}\0`, 'latin1');
+  const memory = koffi.alloc('char', bytes.length);
+  koffi.encode(memory, 'char', bytes.toString('latin1'), bytes.length);
+  return memory;
+}
+const languageNames = ['eng', 'usenglish'].map(permanentCString);
+
 fliteInit();
-addLang('eng', usenglishInit, cmuLexInit);
-addLang('usenglish', usenglishInit, cmuLexInit);
+for (const name of languageNames) addLang(name, usenglishInit, cmuLexInit);
 const voice = registerVoice(null);
 if (!voice) throw new Error(`flite voice ${voiceName} did not load`);
 const port = parentPort!;
