@@ -9,10 +9,12 @@ import type { Call, IncomingCall } from '../telephony/call.js';
 import { createTelephony, type Telephony } from '../telephony/index.js';
 import { openStore } from '../store/index.js';
 import { LiveBus, withLive } from '../store/live.js';
+import { startRetention } from '../store/retention.js';
 import type { CallStore } from '../store/store.js';
 import { createSpeechStack, type SpeechStack } from '../speech/index.js';
 import { createBrain } from '../assistant/brain/index.js';
 import { Receptionist } from '../assistant/receptionist.js';
+import { vocabularyOf } from '../assistant/vocabulary.js';
 import { startWebServer } from '../web/server.js';
 import { readWav } from '../media/wav.js';
 import { runEcho, runPlayback } from './modes.js';
@@ -46,20 +48,21 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
 
   const live = new LiveBus();
   const store = withLive(await openStore(config, log), live);
+  const retention = startRetention(store, config.operations.retentionDays, log);
   const calls = new CallTracker(store, log);
 
   let speech: SpeechStack | undefined;
   let receptionist: Receptionist | undefined;
   if (config.mode === 'assistant') {
-    speech = await createSpeechStack(config, { dataDir, logger: log });
-    receptionist = new Receptionist({ config, speech, brain: createBrain(config), store, logger: log });
+    speech = await createSpeechStack(config, { dataDir, logger: log, vocabulary: vocabularyOf(config.assistant) });
+    receptionist = new Receptionist({ config, speech, brain: createBrain(config), store, live, logger: log });
   }
   let playback = config.mode === 'playback' ? readWav(requirePlaybackFile(config)) : undefined;
 
   const telephony = await createTelephony(config, log);
   const route = (incoming: IncomingCall): void => {
     if (receptionist) {
-      void calls.watchIncoming(incoming, () => receptionist!.handle(incoming));
+      void calls.watchIncoming(incoming, (tracked) => receptionist!.handle(tracked));
       return;
     }
     void calls.answerSimple(incoming, (call: Call) => (playback ? runPlayback(call, playback) : runEcho(call)));
@@ -91,6 +94,7 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
       await telephony.stop();
       await web.close();
       await speech?.close();
+      retention.stop();
       await store.close();
       activeCallsGauge.set(0);
     })());

@@ -31,7 +31,13 @@ export class CallTracker {
         return call;
       },
     };
-    return this.track(handle(tracked));
+    const { id: callId, direction, startedAt } = incoming.facts;
+    // One line per call at each end; no numbers here (they are PII), the record has them.
+    this.log.info({ callId, direction }, 'call started');
+    const work = handle(tracked).finally(() => {
+      this.log.info({ callId, durationMs: Date.now() - startedAt.getTime() }, 'call finished');
+    });
+    return this.track(work);
   }
 
   /** Answers, runs `run`, and keeps a call record from INVITE to hang-up. */

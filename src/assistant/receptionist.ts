@@ -16,7 +16,7 @@ import { CallSession, type StateName } from './flow/session.js';
 import { runFlow } from './flow/machine.js';
 import { Listener } from '../speech/listener.js';
 import { endSilenceFromConfig } from '../speech/index.js';
-import type { ListenerFactory, SpeechPorts } from './listening.js';
+import type { ListenerFactory, SpeechPorts, TurnListener } from './listening.js';
 
 export interface ReceptionistOptions {
   config: Config;
@@ -26,6 +26,8 @@ export interface ReceptionistOptions {
   logger?: Logger;
   /** Builds the per-call turn listener; the speech layer's Listener by default. */
   listenerFactory?: ListenerFactory;
+  /** Where words recognized mid-turn go (the dashboard's live transcript); they are not stored. */
+  live?: { partial(callId: string, text: string): void };
 }
 
 export interface ActiveCall {
@@ -97,7 +99,9 @@ export class Receptionist {
       });
       void record.event('answered', { msSinceInvite: Date.now() - facts.startedAt.getTime() });
       const { speech, listenerFactory } = this.options;
-      const listener = listenerFactory ? listenerFactory(call) : new Listener(call, speech.stt, speech.vadFactory, endSilenceFromConfig(config.speech));
+      const listener: TurnListener = listenerFactory ? listenerFactory(call) : new Listener(call, speech.stt, speech.vadFactory, endSilenceFromConfig(config.speech));
+      const live = this.options.live;
+      if (live) listener.on('partial', (text: string) => live.partial(id, text));
       const session = new CallSession({
         call, config: assistant, dataDir: config.operations.dataDir, directory, brain,
         speech, listener, record, store: this.options.store, log, caller, customer,

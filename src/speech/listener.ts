@@ -40,7 +40,7 @@ const PREROLL_MS = 300;
  */
 const TRAILING_SILENCE_MS = 200;
 
-export class Listener extends EventEmitter<{ 'speech-start': []; 'speech-end': [] }> {
+export class Listener extends EventEmitter<{ 'speech-start': []; 'speech-end': []; partial: [string] }> {
   private readonly stoppers = new Set<() => void>();
 
   constructor(
@@ -95,6 +95,9 @@ export class Listener extends EventEmitter<{ 'speech-start': []; 'speech-end': [
           finish(() => resolve({ kind: 'speech', result, speechStartedAt, speechEndedAt: speechEndedAt || finalAt, finalAt }));
         });
         opened.once('error', (error) => finish(() => reject(new RecognitionError(error.message))));
+        opened.on('partial', (partial) => {
+          if (!settled && partial.text) this.emit('partial', partial.text);
+        });
         for (const frame of preroll) opened.write(frame);
         preroll.length = 0;
         this.emit('speech-start');

@@ -41,6 +41,7 @@ before(async () => {
     { businessName: 'Acme', agents: [{ name: 'Ben', department: 'billing', uri: '101', transfer: 'refer' }] },
     {
       telephony: 'ringcentral',
+      ...(process.env.E2E_LOG ? { logLevel: 'info' } : {}),
       brain: 'openai',
       speech: { stt: 'watson', tts: 'openai', workers: 1 },
       cloud: { ringcentral: { transport: 'tcp' }, watson: { iamUrl: watson.iamUrl }, openai: { timeoutMs: 3000 } },
