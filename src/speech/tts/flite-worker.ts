@@ -1,15 +1,16 @@
-// flite synthesis thread: libflite through koffi, one voice per thread, each request synthesized
+// flite synthesis process: libflite through koffi, one voice per process, each request synthesized
 // whole (flite has no streaming API; the caller streams sentence by sentence) and resampled to 8 kHz.
 import koffi from 'koffi';
-import { parentPort, workerData } from 'node:worker_threads';
+import { enginePort, engineSetup } from '../engine-host.js';
+import { loadPinned } from '../native-library.js';
 import { toTelephoneRate } from '../resample.js';
 
 export type FliteRequest = { id: number; text: string };
 export type FliteReply = { id: number; samples: Int16Array } | { id: number; error: string } | { ready: true };
 
-const voiceName = (workerData as { voice: string }).voice;
-const flite = koffi.load('libflite.so.1');
-const voiceLibrary = koffi.load(`libflite_cmu_us_${voiceName}.so.1`);
+const voiceName = engineSetup<{ voice: string }>().voice;
+const flite = loadPinned('libflite.so.1');
+const voiceLibrary = loadPinned(`libflite_cmu_us_${voiceName}.so.1`);
 koffi.struct('cst_wave', { type: 'const char *', sample_rate: 'int', num_samples: 'int', num_channels: 'int', samples: 'void *' });
 const fliteInit = flite.func('int flite_init()');
 const textToWave = flite.func('void *flite_text_to_wave(const char *text, void *voice)');
@@ -19,7 +20,7 @@ const registerVoice = voiceLibrary.func(`void *register_cmu_us_${voiceName}(cons
 // What flite's own main does (flite_set_lang_list): voices look their language and lexicon up in this
 // list; without it the clustergen/16 kHz voices hit "tried to access lexicon in -1 type val" and the
 // process dies. The init functions are passed as raw addresses found with dlsym.
-const libc = koffi.load('libc.so.6');
+const libc = loadPinned('libc.so.6');
 const dlopen = libc.func('void *dlopen(const char *file, int mode)');
 const dlsym = libc.func('void *dlsym(void *handle, const char *name)');
 const RTLD_NOW = 2;
@@ -29,7 +30,7 @@ const cmuLexInit = dlsym(dlopen('libflite_cmulex.so.1', RTLD_NOW), 'cmu_lex_init
 if (!usenglishInit || !cmuLexInit) throw new Error('flite English language support (libflite_usenglish, libflite_cmulex) not found');
 
 // flite_add_lang keeps the name pointer (no copy) and strcmp()s it on every lookup, so the names must
-// live in memory we own for the life of the thread — a koffi temporary string is freed after the call
+// live in memory we own for the life of the process — a koffi temporary string is freed after the call
 // and reused, which crashed synthesis a few prompts into a call.
 function permanentCString(text: string): unknown {
   const bytes = Buffer.from(`${text}\0`, 'latin1');
@@ -43,7 +44,7 @@ fliteInit();
 for (const name of languageNames) addLang(name, usenglishInit, cmuLexInit);
 const voice = registerVoice(null);
 if (!voice) throw new Error(`flite voice ${voiceName} did not load`);
-const port = parentPort!;
+const port = enginePort<FliteRequest, FliteReply>();
 
 function synthesize(text: string): Int16Array {
   const wave = textToWave(text, voice);
@@ -64,9 +65,9 @@ function synthesize(text: string): Int16Array {
 port.on('message', (request: FliteRequest) => {
   try {
     const samples = synthesize(request.text);
-    port.postMessage({ id: request.id, samples } satisfies FliteReply, [samples.buffer as ArrayBuffer]);
+    port.postMessage({ id: request.id, samples });
   } catch (error) {
-    port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies FliteReply);
+    port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) });
   }
 });
-port.postMessage({ ready: true } satisfies FliteReply);
+port.postMessage({ ready: true });
