@@ -10,7 +10,7 @@ export const speechSchema = z.object({
    * intelligible to our recognizer as kal16; rms recognizes best but needs ~100 ms (bench/speech-tts.ts).
    */
   voice: z.string().default('kal'),
-  /** Decoder worker threads; 0 = one per core. */
+  /** Decoder processes; 0 = one per core. */
   workers: z.number().int().min(0).max(64).default(0),
   /** Silence that ends a caller turn, per turn kind (ms): short for digits and yes/no, longer for free speech. */
   endSilenceMs: z

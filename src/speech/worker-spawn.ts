@@ -18,6 +18,8 @@ interface EngineProcessEvents<Out> {
 export class EngineProcess<In, Out> extends EventEmitter<EngineProcessEvents<Out>> {
   private exited = false;
   private readonly exitedPromise: Promise<void>;
+  /** Held until the engine's first message (its 'ready'): messages sent before it listens would be lost. */
+  private backlog: In[] | undefined = [];
 
   constructor(private readonly child: ChildProcess) {
     super();
@@ -28,18 +30,24 @@ export class EngineProcess<In, Out> extends EventEmitter<EngineProcessEvents<Out
         this.emit('exit', code ?? signal ?? 'unknown');
       });
     });
-    child.on('message', (message) => this.emit('message', message as Out));
+    child.on('message', (message) => {
+      const backlog = this.backlog;
+      this.backlog = undefined;
+      for (const queued of backlog ?? []) this.deliver(queued);
+      this.emit('message', message as Out);
+    });
     child.on('error', (error) => {
       if (this.listenerCount('error') > 0) this.emit('error', error);
     });
   }
 
-  get pid(): number | undefined {
-    return this.child.pid;
-  }
-
   /** Messages to a process that has died are dropped: its 'exit' already failed what was in flight. */
   postMessage(message: In): void {
+    if (this.backlog) this.backlog.push(message);
+    else this.deliver(message);
+  }
+
+  private deliver(message: In): void {
     if (this.exited || !this.child.connected) return;
     this.child.send(message as object, (error) => {
       if (error && !this.exited) this.emit('error', error);

@@ -79,7 +79,7 @@ export class OpenAIBrain extends EventEmitter<{ fallback: [BrainFallbackEvent] }
       yield* sentences([text]);
       return;
     }
-    const response = await this.api.post('/chat/completions', { model: this.model, messages, temperature: this.options.config.temperature, stream: true }, { deadline, signal });
+    const response = await this.api.post('/chat/completions', { model: this.model, messages, temperature: this.options.config.temperature, stream: true }, { deadline, signal, stream: true });
     if (!response.body) throw new OpenAIError('empty stream', 502);
     const deltas = async function* () {
       try {

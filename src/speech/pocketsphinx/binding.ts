@@ -1,9 +1,9 @@
 // koffi declarations for Debian's libpocketsphinx 0.8+5prealpha (old API: ps_set_jsgf_string,
-// ps_set_search). Loaded only inside decoder worker threads: these calls block for milliseconds.
-import koffi from 'koffi';
+// ps_set_search). Loaded only inside decoder processes: these calls block for milliseconds.
+import { loadPinned } from '../native-library.js';
 
-const sphinxbase = koffi.load('libsphinxbase.so.3');
-const pocketsphinx = koffi.load('libpocketsphinx.so.3');
+const sphinxbase = loadPinned('libsphinxbase.so.3');
+const pocketsphinx = loadPinned('libpocketsphinx.so.3');
 
 export type Pointer = unknown;
 

@@ -3,8 +3,9 @@
 // step is checked against known values before use; on any mismatch the feature is simply off.
 import koffi from 'koffi';
 import type { Pointer } from './binding.js';
+import { loadPinned } from '../native-library.js';
 
-const sphinxbase = koffi.load('libsphinxbase.so.3');
+const sphinxbase = loadPinned('libsphinxbase.so.3');
 const cmnLiveGet = sphinxbase.func('void cmn_live_get(void *cmn, _Out_ float *vec)') as (cmn: Pointer, vec: Float32Array) => void;
 const cmnLiveSet = sphinxbase.func('void cmn_live_set(void *cmn, const float *vec)') as (cmn: Pointer, vec: Float32Array) => void;
 

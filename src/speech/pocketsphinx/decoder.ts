@@ -1,4 +1,4 @@
-// One pocketsphinx decoder (used inside a worker thread): its searches per turn context, and one
+// One pocketsphinx decoder (used inside a decoder process): its searches per turn context, and one
 // utterance at a time decoded incrementally from 16 kHz PCM.
 import type { Hypothesis, RecognitionContext, RecognitionResult } from '../types.js';
 import { ps, type Pointer } from './binding.js';

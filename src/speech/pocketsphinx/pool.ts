@@ -1,10 +1,9 @@
-// A pool of decoder worker threads sized to the cores. Sessions go to the least busy worker; a worker
-// that dies fails only its own sessions (each gets 'error') and is replaced for the next ones.
-import type { Worker } from 'node:worker_threads';
+// A pool of decoder processes sized to the cores. Sessions go to the least busy one; one that dies
+// (a crash in native code included) fails only its own sessions (each gets 'error') and is replaced.
 import type { Logger } from '../../log.js';
 import { providerErrors } from '../../metrics.js';
 import type { RecognitionContext, RecognitionResult } from '../types.js';
-import { siblingModule, spawnModuleWorker } from '../worker-spawn.js';
+import { siblingModule, spawnEngineProcess, type EngineProcess } from '../worker-spawn.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 
 export interface SessionSink {
@@ -14,7 +13,7 @@ export interface SessionSink {
 }
 
 interface Slot {
-  worker: Worker;
+  worker: EngineProcess<ToWorker, FromWorker>;
   sinks: Map<number, SessionSink>;
   ready: Promise<void>;
 }
@@ -43,22 +42,22 @@ export class DecoderPool {
     return this.slots.length;
   }
 
-  open(context: RecognitionContext, sink: SessionSink): { id: number; send: (message: ToWorker, transfer?: ArrayBuffer[]) => void } {
+  open(context: RecognitionContext, sink: SessionSink): { id: number; send: (message: ToWorker) => void } {
     if (this.closing) throw new Error('speech recognizer is closed');
-    if (this.slots.length === 0) throw new Error('no speech decoder worker could start');
+    if (this.slots.length === 0) throw new Error('no speech decoder process could start');
     const slot = this.slots.reduce((best, candidate) => (candidate.sinks.size < best.sinks.size ? candidate : best));
     const id = this.nextId++;
     slot.sinks.set(id, sink);
-    const send = (message: ToWorker, transfer: ArrayBuffer[] = []) => {
+    const send = (message: ToWorker) => {
       // After a crash the session's slot is gone: drop quietly, the sink already got 'error'.
-      if (slot.sinks.has(id) || message.type === 'close') slot.worker.postMessage(message, transfer);
+      if (slot.sinks.has(id) || message.type === 'close') slot.worker.postMessage(message);
       if (message.type === 'close') slot.sinks.delete(id);
     };
     send({ type: 'open', id, context });
     return { id, send };
   }
 
-  /** For tests and operators: terminates the worker decoding session `id`, as a crash would. */
+  /** For tests and operators: kills the process decoding session `id`, as a crash would. */
   async killWorkerOf(id: number): Promise<void> {
     const slot = this.slots.find((s) => s.sinks.has(id));
     if (slot) await slot.worker.terminate();
@@ -70,7 +69,7 @@ export class DecoderPool {
   }
 
   private spawn(): Slot {
-    const worker = spawnModuleWorker(WORKER_URL, { workerData: this.setup });
+    const worker = spawnEngineProcess<ToWorker, FromWorker>(WORKER_URL, this.setup);
     const sinks = new Map<number, SessionSink>();
     let started = false;
     let resolveReady!: () => void;
@@ -97,20 +96,20 @@ export class DecoderPool {
       }
     });
     worker.on('error', (error) => {
-      this.log?.error({ err: error.message }, 'speech decoder worker failed');
+      this.log?.error({ err: error.message }, 'speech decoder process failed');
       if (!started) rejectReady(error);
     });
     worker.on('exit', (code) => {
-      if (!started) rejectReady(new Error(`speech decoder worker exited with code ${code} during start-up`));
+      if (!started) rejectReady(new Error(`speech decoder process exited (${code}) during start-up`));
       const orphans = [...sinks.values()];
       sinks.clear();
       const index = this.slots.indexOf(slot);
       if (this.closing || index < 0) return;
       providerErrors.inc({ provider: 'pocketsphinx', kind: 'worker-crash' });
-      this.log?.warn({ code, sessions: orphans.length }, 'speech decoder worker died; replacing it');
+      this.log?.warn({ code, sessions: orphans.length }, 'speech decoder process died; replacing it');
       if (started) this.slots[index] = this.spawn();
       else this.slots.splice(index, 1);
-      for (const sink of orphans) sink.error(new Error('speech decoder worker crashed'));
+      for (const sink of orphans) sink.error(new Error('speech decoder process crashed'));
     });
     return slot;
   }

@@ -1,4 +1,4 @@
-// Messages between the pocketsphinx session pool (main thread) and its decoder workers.
+// Messages between the pocketsphinx session pool (main thread) and its decoder processes (IPC).
 import type { RecognitionContext, RecognitionResult } from '../types.js';
 import type { DecoderSetup } from './decoder.js';
 

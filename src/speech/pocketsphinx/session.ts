@@ -1,4 +1,4 @@
-// One pocketsphinx recognition session as the STT seam sees it: batches 20 ms frames to its worker
+// One pocketsphinx recognition session as the STT seam sees it: batches 20 ms frames to its decoder process
 // (100 ms per message), turns worker replies into 'partial' / 'final' / 'error' events.
 import { EventEmitter } from 'node:events';
 import { CALL_SAMPLE_RATE, type PcmChunk } from '../../media/pcm.js';
@@ -11,7 +11,7 @@ const BATCH_SAMPLES = 800; // 100 ms at 8 kHz: 5x fewer messages, at most 100 ms
 
 export class PocketsphinxSession extends EventEmitter<SttSessionEvents> implements SttSession {
   readonly id: number;
-  private readonly send: (message: ToWorker, transfer?: ArrayBuffer[]) => void;
+  private readonly send: (message: ToWorker) => void;
   private pending: Int16Array[] = [];
   private pendingSamples = 0;
   private state: 'open' | 'ending' | 'done' = 'open';
@@ -76,6 +76,6 @@ export class PocketsphinxSession extends EventEmitter<SttSessionEvents> implemen
     }
     this.pending = [];
     this.pendingSamples = 0;
-    this.send({ type: 'audio', id: this.id, samples: batch }, [batch.buffer]);
+    this.send({ type: 'audio', id: this.id, samples: batch });
   }
 }

@@ -1,5 +1,5 @@
 // The embedded recognizer: prepares model, dictionary and language models in the data dir at
-// start-up, then serves sessions from a pool of decoder workers (one per core by default).
+// start-up, then serves sessions from a pool of decoder processes (one per core by default).
 import { availableParallelism } from 'node:os';
 import { writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import { PocketsphinxSession } from './session.js';
 export interface PocketsphinxOptions {
   /** Where the model copy, dictionary and LMs live (created if missing). */
   speechDir: string;
-  /** Worker threads; 0 = one per core. */
+  /** Decoder processes; 0 = one per core. */
   workers?: number;
   vocabulary?: DomainVocabulary;
   /** First pass for yes/no: 'grammar' (JSGF phrases) or 'lm' (a trigram over the same phrases); the LM is always the second pass. */

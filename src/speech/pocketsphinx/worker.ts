@@ -1,6 +1,6 @@
-// Decoder worker thread: owns pocketsphinx decoders (one per concurrent session, reused), decodes
+// Decoder engine process: owns pocketsphinx decoders (one per concurrent session, reused), decodes
 // each session incrementally as its audio arrives so the final result is ready right after it ends.
-import { parentPort, workerData } from 'node:worker_threads';
+import { enginePort, engineSetup } from '../engine-host.js';
 import { Upsampler2x } from '../resample.js';
 import { Decoder, type DecoderSetup } from './decoder.js';
 import { forcedDigitsGrammar } from './grammars.js';
@@ -8,8 +8,8 @@ import type { RecognitionContext, RecognitionResult } from '../types.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 import { VERIFIER_FLAGS, verifyExpected } from './verify.js';
 
-const setup = workerData as WorkerSetup;
-const port = parentPort!;
+const setup = engineSetup<WorkerSetup>();
+const port = enginePort<ToWorker, FromWorker>();
 
 interface Session {
   decoder: Decoder;

@@ -1,13 +1,13 @@
-// Embedded TTS: flite in a worker thread (never on the event loop), sentence-level streaming (the
-// first sentence plays while the rest is synthesized), 8 kHz output, disk cache for repeated prompts.
+// Embedded TTS: flite in its own process (never on the event loop; a crash there cannot take calls
+// down), sentence-level streaming (the first sentence plays while the rest is synthesized), 8 kHz
+// output, disk cache for repeated prompts.
 import { performance } from 'node:perf_hooks';
-import type { Worker } from 'node:worker_threads';
 import { CALL_SAMPLE_RATE, type PcmChunk } from '../../media/pcm.js';
 import { ttsLatency } from '../../metrics.js';
 import type { TTS } from '../types.js';
-import { siblingModule, spawnModuleWorker } from '../worker-spawn.js';
+import { siblingModule, spawnEngineProcess, type EngineProcess } from '../worker-spawn.js';
 import { PromptCache } from './cache.js';
-import type { FliteReply } from './flite-worker.js';
+import type { FliteReply, FliteRequest } from './flite-worker.js';
 import { splitSentences } from './text.js';
 
 export const FLITE_VOICES = ['kal', 'kal16', 'slt', 'awb', 'rms'] as const;
@@ -20,7 +20,7 @@ interface Pending {
 
 export class FliteTts implements TTS {
   readonly name = 'flite';
-  private worker: Worker;
+  private worker: EngineProcess<FliteRequest, FliteReply>;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closed = false;
@@ -84,10 +84,17 @@ export class FliteTts implements TTS {
     });
   }
 
-  private spawn(): Worker {
-    const worker = spawnModuleWorker(WORKER_URL, { workerData: { voice: this.voice } });
+  /** For tests: kills the synthesizer process, as a crash in libflite would. */
+  async killEngine(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  private spawn(): EngineProcess<FliteRequest, FliteReply> {
+    const worker = spawnEngineProcess<FliteRequest, FliteReply>(WORKER_URL, { voice: this.voice });
     let started = false;
+    let failStart!: (error: Error) => void;
     this.ready = new Promise<void>((resolve, reject) => {
+      failStart = reject;
       worker.once('error', reject);
       worker.on('message', (reply: FliteReply) => {
         if ('ready' in reply) {
@@ -102,11 +109,12 @@ export class FliteTts implements TTS {
       });
     });
     this.ready.catch(() => undefined);
-    worker.on('exit', () => {
+    worker.on('exit', (code) => {
+      if (!started) failStart(new Error(`speech synthesizer process exited (${code}) during start-up`));
       const orphans = [...this.pending.values()];
       this.pending.clear();
-      for (const waiting of orphans) waiting.reject(new Error('speech synthesizer worker stopped'));
-      // Replace a worker that died in service; one that never started would only fail again.
+      for (const waiting of orphans) waiting.reject(new Error(`speech synthesizer process stopped (${code})`));
+      // Replace a process that died in service; one that never started would only fail again.
       if (!this.closed && started) this.worker = this.spawn();
     });
     return worker;

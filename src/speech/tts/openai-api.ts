@@ -20,6 +20,13 @@ export class OpenAIError extends Error {
   }
 }
 
+export interface RequestOptions {
+  /** performance.now() ms by which the answer (or, with `stream`, its head) must have arrived. */
+  deadline: number;
+  signal?: AbortSignal;
+  stream?: boolean;
+}
+
 export interface OpenAIApiOptions {
   baseUrl: string;
   apiKey?: string;
@@ -36,9 +43,10 @@ export class OpenAIApi {
 
   /**
    * POSTs JSON and returns the (unread) 2xx response. `deadline` (performance.now() ms) bounds the
-   * whole exchange including retries; `signal` aborts it.
+   * exchange including retries; `signal` aborts it. With `stream`, the deadline covers only the
+   * response head: audio and SSE bodies are read at the consumer's pace (playback is real time).
    */
-  async post(path: string, body: unknown, options: { deadline: number; signal?: AbortSignal }): Promise<Response> {
+  async post(path: string, body: unknown, options: RequestOptions): Promise<Response> {
     const maxRetries = this.options.maxRetries ?? 2;
     for (let attempt = 0; ; attempt++) {
       const response = await this.send(path, body, options);
@@ -52,15 +60,21 @@ export class OpenAIApi {
     }
   }
 
-  private async send(path: string, body: unknown, options: { deadline: number; signal?: AbortSignal }): Promise<Response> {
+  private async send(path: string, body: unknown, options: RequestOptions): Promise<Response> {
     const remaining = Math.max(1, Math.ceil(options.deadline - performance.now()));
-    const signals = [AbortSignal.timeout(remaining)];
-    if (options.signal) signals.push(options.signal);
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DOMException('deadline', 'TimeoutError')), remaining);
+    timer.unref();
+    const onAbort = () => controller.abort(options.signal?.reason);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json, text/event-stream, application/octet-stream' };
     if (this.options.apiKey) headers.authorization = `Bearer ${this.options.apiKey}`;
     try {
-      return await fetch(`${this.options.baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body), signal: AbortSignal.any(signals) });
+      const response = await fetch(`${this.options.baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body), signal: controller.signal });
+      if (options.stream) clearTimeout(timer);
+      return response;
     } catch (error) {
+      clearTimeout(timer);
       throw asNetworkError(error, options.signal);
     }
   }
@@ -70,7 +84,7 @@ export function asNetworkError(error: unknown, signal?: AbortSignal): OpenAIErro
   if (error instanceof OpenAIError) return error;
   const name = (error as Error)?.name;
   if (signal?.aborted) return new OpenAIError('request aborted', 0, 'aborted');
-  if (name === 'TimeoutError' || name === 'AbortError') return new OpenAIError('request timed out', 0, 'timeout');
+  if (name === 'TimeoutError' || name === 'AbortError' || (error as { cause?: { name?: string } })?.cause?.name === 'TimeoutError') return new OpenAIError('request timed out', 0, 'timeout');
   const cause = (error as { cause?: { code?: string } })?.cause?.code;
   return new OpenAIError(`cannot reach the server${cause ? ` (${cause})` : ''}`, 0, 'network');
 }

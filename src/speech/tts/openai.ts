@@ -48,7 +48,7 @@ export class OpenAITTS implements TTS {
     let response: Response;
     try {
       const body = { model, input: text, voice, response_format: 'pcm', ...(speed !== 1 ? { speed } : {}) };
-      response = await this.api.post('/audio/speech', body, { deadline: performance.now() + timeoutMs, signal: options.signal });
+      response = await this.api.post('/audio/speech', body, { deadline: performance.now() + timeoutMs, signal: options.signal, stream: true });
       if (!response.body) throw new OpenAIError('empty audio body', 502);
     } catch (error) {
       if (options.signal?.aborted) return;
