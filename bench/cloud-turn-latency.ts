@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { decodeWav } from '../src/media/wav.js';
 import { PocketsphinxStt } from '../src/speech/pocketsphinx/stt.js';
 import { FliteTts } from '../src/speech/tts/flite.js';
-import { CliFliteTts } from '../test/helpers/cli-flite-tts.js';
 import { RulesBrain } from '../src/assistant/brain/rules.js';
 import { assistantSchema } from '../src/config/assistant.js';
 import { openaiSchema, watsonSchema } from '../src/config/cloud.js';
@@ -71,9 +70,7 @@ async function measure(name: string, stt: STT, brain: Brain, tts: TTS) {
 const dir = mkdtempSync(join(tmpdir(), 'bench-cloud-'));
 const recognizer = await PocketsphinxStt.create({ speechDir: join(tmpdir(), 'frontdesk-fake-recognizer'), workers: 1 });
 const rules = new RulesBrain(assistantSchema.parse({}));
-// The in-process flite worker still crashes intermittently (SIGSEGV, see the assistant report): the
-// embedded row uses flite's CLI per sentence, like the e2e tests, unless BENCH_NATIVE_TTS=1.
-const flite: TTS = process.env.BENCH_NATIVE_TTS === '1' ? await FliteTts.create({ voice: 'kal16', cacheDir: join(dir, 'tts'), cacheEntries: 10 }) : new CliFliteTts('kal16');
+const flite: TTS = await FliteTts.create({ voice: 'kal16', cacheDir: join(dir, 'tts'), cacheEntries: 10 });
 console.log(`cloud turn latency, ${turns} turns per row (medians), embedded TTS ${flite.name}; 2 shared cores under contention from other work`);
 const embedded = await measure('embedded', recognizer, rules, flite);
 let baseline: number | undefined;

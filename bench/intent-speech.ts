@@ -1,9 +1,11 @@
 // Intent accuracy from recognized speech: every DEV request WAV goes through the same path a call
 // uses (energy VAD → Listener → PocketSphinx free-speech turn → rules brain). Also scores passcodes
 // (digits turn → verifyCode) and yes/no (yesNo turn → brain.yesNo). Peer: the manifest text itself.
-// Usage: node --import tsx bench/intent-speech.ts [corpusDir] [--workers N] [--verbose] [--requests-only]
+// Usage: node --import tsx bench/intent-speech.ts [corpusDir] [--workers N] [--verbose] [--requests-only] [--save heard.json]
+// The recognizer gets the config's domain vocabulary as the app gives it; --save keeps the transcripts
+// so bench/intent-transcripts.ts can re-score brain changes without decoding again.
 import { EventEmitter } from 'node:events';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readWav } from '../src/media/wav.js';
@@ -15,9 +17,10 @@ import { loadCorpus, type CorpusItem } from '../src/speech/eval/corpus.js';
 import type { RecognitionContext } from '../src/speech/types.js';
 import { RulesBrain } from '../src/assistant/brain/rules.js';
 import { loadConfig } from '../src/config/load.js';
+import { vocabularyOf } from '../src/assistant/vocabulary.js';
 
 const args = process.argv.slice(2);
-const corpusDir = args.find((a) => !a.startsWith('--')) ?? '../shared/eval/speech-dev';
+const corpusDir = args.find((a, i) => !a.startsWith('--') && !['--workers', '--save'].includes(args[i - 1] ?? '')) ?? '../shared/eval/speech-dev';
 const workers = Number(args[args.indexOf('--workers') + 1]) || 1;
 const verbose = args.includes('--verbose');
 
@@ -43,7 +46,9 @@ const config = loadConfig('config/frontdesk.yaml', {});
 const brain = new RulesBrain(config.assistant);
 const speechDir = join(tmpdir(), 'frontdesk-bench-speech');
 mkdirSync(speechDir, { recursive: true });
-const stt = await PocketsphinxStt.create({ speechDir, workers });
+const stt = await PocketsphinxStt.create({ speechDir, workers, vocabulary: vocabularyOf(config.assistant) });
+const savePath = args.includes('--save') ? args[args.indexOf('--save') + 1] : undefined;
+const transcripts: { file: string; text: string; heard: string; expect: CorpusItem['expect'] }[] = [];
 const source = new EventEmitter();
 const listener = new Listener(source as never, stt, () => new EnergyVad());
 const items = loadCorpus(corpusDir);
@@ -61,6 +66,7 @@ const tally = (counts: typeof fromText, got: { intent: string; topic: string; cl
 };
 for (const item of requests) {
   const heard = await recognize(listener, source, item, { kind: 'free' });
+  transcripts.push({ file: item.path.split('/').at(-1)!, text: item.text, heard, expect: item.expect });
   tally(fromText, brain.classifyNow(item.text), item.expect);
   const got = brain.classifyNow(heard);
   tally(fromSpeech, got, item.expect);
@@ -68,6 +74,7 @@ for (const item of requests) {
     console.log(`  miss: "${item.text}" heard "${heard}" → ${got.intent}/${got.topic}/${got.class}`);
   }
 }
+if (savePath) writeFileSync(savePath, JSON.stringify(transcripts, null, 1));
 let codes = 0;
 let falseAccepts = 0;
 const only = args.includes('--requests-only');

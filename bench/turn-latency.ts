@@ -168,7 +168,7 @@ try {
   console.log(`peer sipp -rtp_echo (transport floor), same measurement: ${fmt(peerTurns, 2)}`);
   console.log(`ratio frontdesk/peer p50: ${(pct(turns, 50) / Math.max(0.001, pct(peerTurns, 50))).toFixed(0)}x; frontdesk minus its end-of-speech wait: p50 ${(pct(turns, 50) - app.config.speech.endSilenceMs.free).toFixed(0)} ms`);
   console.log(`end-of-speech silence the recognizer waits for (speech.endSilenceMs.free): ${app.config.speech.endSilenceMs.free} ms`);
-  console.log(`${CALLS} concurrent calls x ${TURNS} turns; 2 cores shared with other engineers (contention); TTS = flite CLI (see report)`);
+  console.log(`${CALLS} concurrent calls x ${TURNS} turns; 2 cores shared with other engineers (contention); TTS = embedded flite`);
 } finally {
   killAllSipp();
   await app.close();

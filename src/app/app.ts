@@ -51,15 +51,17 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
   const retention = startRetention(store, config.operations.retentionDays, log);
   const calls = new CallTracker(store, log);
 
+  const telephony = await createTelephony(config, log);
   let speech: SpeechStack | undefined;
   let receptionist: Receptionist | undefined;
   if (config.mode === 'assistant') {
     speech = await createSpeechStack(config, { dataDir, logger: log, vocabulary: vocabularyOf(config.assistant) });
-    receptionist = new Receptionist({ config, speech, brain: createBrain(config), store, live, logger: log });
+    const presence = telephony.agentAvailability?.bind(telephony);
+    const agentAvailability = presence ? (agent: { uri: string }) => presence(agent.uri) : undefined;
+    receptionist = new Receptionist({ config, speech, brain: createBrain(config), store, live, logger: log, agentAvailability });
   }
   let playback = config.mode === 'playback' ? readWav(requirePlaybackFile(config)) : undefined;
 
-  const telephony = await createTelephony(config, log);
   const route = (incoming: IncomingCall): void => {
     if (receptionist) {
       void calls.watchIncoming(incoming, (tracked) => receptionist!.handle(tracked));

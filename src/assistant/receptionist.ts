@@ -17,6 +17,7 @@ import { runFlow } from './flow/machine.js';
 import { Listener } from '../speech/listener.js';
 import { endSilenceFromConfig } from '../speech/index.js';
 import type { ListenerFactory, SpeechPorts, TurnListener } from './listening.js';
+import type { AgentAvailabilityLookup } from './availability.js';
 
 export interface ReceptionistOptions {
   config: Config;
@@ -28,6 +29,8 @@ export interface ReceptionistOptions {
   listenerFactory?: ListenerFactory;
   /** Where words recognized mid-turn go (the dashboard's live transcript); they are not stored. */
   live?: { partial(callId: string, text: string): void };
+  /** The telephony's presence lookup (RingCentral); without it the configured agent.status decides. */
+  agentAvailability?: AgentAvailabilityLookup;
 }
 
 export interface ActiveCall {
@@ -105,7 +108,7 @@ export class Receptionist {
       const session = new CallSession({
         call, config: assistant, dataDir: config.operations.dataDir, directory, brain,
         speech, listener, record, store: this.options.store, log, caller, customer,
-        bargeInMinSpeechMs: config.speech.bargeInMinSpeechMs,
+        bargeInMinSpeechMs: config.speech.bargeInMinSpeechMs, agentAvailability: this.options.agentAvailability,
       });
       entry.session = session;
       const onDtmf = session.onDtmf.bind(session);

@@ -5,7 +5,10 @@ import { SipTelephony } from './sip-trunk.js';
 import { RingCentralTelephony } from './ringcentral/telephony.js';
 
 /** What the application needs from a telephony provider. */
-export type Telephony = Pick<SipTelephony, 'on' | 'off' | 'start' | 'stop' | 'drain' | 'dial' | 'status'>;
+export type Telephony = Pick<SipTelephony, 'on' | 'off' | 'start' | 'stop' | 'drain' | 'dial' | 'status'> & {
+  /** Optional presence of a transfer target (extension or URI); plain SIP has none. */
+  agentAvailability?(target: string): Promise<{ available: boolean; status: string; detail?: string }>;
+};
 
 export async function createTelephony(config: Config, logger: Logger | undefined): Promise<Telephony> {
   // `on` returns RingCentralTelephony rather than SipTelephony; the shape is the same.

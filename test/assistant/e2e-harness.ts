@@ -11,7 +11,6 @@ import { startApp, type App } from '../../src/app/app.js';
 import type { CallEvent } from '../../src/store/store.js';
 import type { LiveMessage } from '../../src/store/live.js';
 import { freeRtpRange, freeSipPort } from '../helpers/ports.js';
-import { useCliFlite } from '../helpers/cli-flite-tts.js';
 
 export const CORPUS = '../shared/eval/speech-dev';
 
@@ -46,7 +45,6 @@ export async function startAssistantApp(assistant: Record<string, unknown>, over
     'e2e',
     {},
   );
-  useCliFlite();
   const app = await startApp(config);
   const messages: LiveMessage[] = [];
   const waiters = new Set<() => void>();

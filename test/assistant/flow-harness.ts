@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parseConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/schema.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
-import { Receptionist } from '../../src/assistant/receptionist.js';
+import { Receptionist, type ReceptionistOptions } from '../../src/assistant/receptionist.js';
 import { RulesBrain } from '../../src/assistant/brain/rules.js';
 import { callFacts, ScriptedCall, ScriptedIncoming, ScriptedListener, speechDouble, type CallerStep } from '../helpers/assistant-doubles.js';
 import type { SpeechPorts } from '../../src/assistant/listening.js';
@@ -37,12 +37,16 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function harness(config: Config = testConfig(), scripts = new Map<string, CallerStep[]>(), speech: SpeechPorts = speechDouble()): Promise<Harness> {
+export async function harness(
+  config: Config = testConfig(), scripts = new Map<string, CallerStep[]>(), speech: SpeechPorts = speechDouble(),
+  extra: Partial<Pick<ReceptionistOptions, 'agentAvailability' | 'brain'>> = {},
+): Promise<Harness> {
   const store = new SqliteStore({ path: ':memory:' });
   await store.open();
   const listeners = new Map<string, ScriptedListener>();
   const receptionist = new Receptionist({
-    config, speech, store, brain: new RulesBrain(config.assistant), logger: rootLogger.child({ component: 'test' }),
+    config, speech, store, brain: extra.brain ?? new RulesBrain(config.assistant), logger: rootLogger.child({ component: 'test' }),
+    agentAvailability: extra.agentAvailability,
     listenerFactory: (call) => {
       const listener = new ScriptedListener(call as never, scripts.get(call.facts.id) ?? []);
       listeners.set(call.facts.id, listener);

@@ -124,7 +124,7 @@ test('busy agent in the config: no transfer attempted, voice message recorded to
   const h = await harness(config, scripts, speech);
   const { record, call } = await runCall(
     h, scripts, KNOWN,
-    [{ say: 'I want to check the status of my order' }, { say: 'yes' }, { say: 'I will leave a voice message' }],
+    [{ say: 'I want to check the status of my order' }, { say: 'I will leave a voice message' }],
     (c) => (c.onPrompt = (text) => {
       if (!/leave your message/.test(text)) return;
       const feed = (n: number) => {

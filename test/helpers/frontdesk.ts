@@ -18,7 +18,7 @@ export interface FrontdeskOptions {
   dataDir?: string;
   /** Another install of frontdesk (e.g. a compiled copy); default this repo's bin/frontdesk.js. */
   bin?: string;
-  /** Node flags before the script, e.g. ['--import', 'tsx', '--import', CLI_FLITE_PRELOAD]. */
+  /** Node flags before the script, e.g. ['--import', 'tsx', '--import', PRELOAD]. */
   nodeArgs?: string[];
 }
 

@@ -137,20 +137,30 @@ export async function startKamailio(options: KamailioOptions): Promise<Kamailio>
   const child = spawn(
     'kamailio',
     ['-f', join(dir, 'kamailio.cfg'), '-DD', '-E', '-m', '64', '-M', '8', '-Y', join(dir, 'run'), '-P', join(dir, 'run', 'kam.pid')],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    // Own process group: stop() signals the main process and its forked workers together, so no
+    // orphaned worker keeps the port after the main process is gone.
+    { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let output = '';
   const collect = (d: Buffer) => { output = (output + d.toString()).slice(-500_000); };
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // the group is gone already
+    }
+  };
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-      await exited;
+      signalGroup('SIGTERM');
+      const timer = setTimeout(() => signalGroup('SIGKILL'), 3000);
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
       clearTimeout(timer);
     }
+    signalGroup('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   };
   try {

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot } from '../helpers/chromium.js';
 import { startFrontdesk, type FrontdeskProcess } from '../helpers/frontdesk.js';
-import { CLI_FLITE_NODE_ARGS } from '../helpers/cli-flite-tts.js';
 import { startSipp, killAllSipp, type SippProcess } from '../helpers/sipp.js';
 import { callerScenario, toUlaw } from '../helpers/sipp-caller.js';
 import { CORPUS } from '../assistant/e2e-harness.js';
@@ -27,7 +26,6 @@ describe('a sipp call in the dashboard', { timeout: 90_000 }, () => {
 
   before(async () => {
     frontdesk = await startFrontdesk({
-      nodeArgs: CLI_FLITE_NODE_ARGS, // the assistant e2e tests' flite stand-in (native flite: SIGSEGV in live calls)
       config: {
         speech: { workers: 1 },
         assistant: { businessName: 'Acme', customers: [{ name: 'Dana Cruz', phoneNumbers: [CALLER] }] },

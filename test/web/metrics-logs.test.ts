@@ -7,7 +7,6 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFrontdesk, type FrontdeskProcess } from '../helpers/frontdesk.js';
-import { CLI_FLITE_NODE_ARGS } from '../helpers/cli-flite-tts.js';
 import { startKamailio, type Kamailio } from '../helpers/kamailio.js';
 import { freeSipPort } from '../helpers/ports.js';
 import { dialFrontdesk, type Caller } from '../assistant/e2e-caller.js';
@@ -62,7 +61,6 @@ describe('metrics and logs of a real process', { timeout: 150_000 }, () => {
   before(async () => {
     kamailio = await startKamailio({ users: { frontdesk: SIP_PASSWORD } });
     frontdesk = await startFrontdesk({
-      nodeArgs: CLI_FLITE_NODE_ARGS, // the assistant e2e tests' flite stand-in (native flite: SIGSEGV in live calls)
       config: {
         speech: { workers: 1 },
         // The LLM brain's server is down (nothing listens there): every turn is a provider error that

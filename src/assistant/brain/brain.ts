@@ -36,4 +36,6 @@ export interface Brain {
   classify(utterance: string, context: ConversationContext): Promise<Classification>;
   yesNo(utterance: string): Promise<YesNo>;
   verifyCode(utterance: string, code: string): Promise<CodeCheck>;
+  /** Optional: a free answer as it is written, sentence by sentence (LLM brains); throws before the first on failure. */
+  answerStream?(question: string, context: ConversationContext, signal?: AbortSignal): AsyncIterable<string>;
 }

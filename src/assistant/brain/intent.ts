@@ -2,9 +2,11 @@
 // request = wants something done or reports a problem; question = asks for information;
 // answer = a reply to our question; class "call transfer" when a person or department is asked for.
 import type { Intent, RequestClass, Topic } from './brain.js';
+import { isVerblessFragment } from './fragments.js';
 
 // Text is normalized (lower case, contractions expanded, padded with one space each side).
-const WH_START = /^ (what|where|when|why|how|who|whom|whose|which)\b/;
+// "when me speak to …" is no question: a wh-word before an object pronoun is a misheard "let me".
+const WH_START = /^ (what|where|when|why|how|who|whom|whose|which)\b(?! (me|us|him|her|them)\b)/;
 const AUX_QUESTION = /^ (do|does|did|are|is|was|were|have|has|will|would|should|shall) (you|your|there|it|they|we|the|this|that|my|i|a|an|any)\b/;
 const REQUEST_AUX = /^ (can|could|would|will|may) (you|i|we|somebody|someone)\b/;
 const INFO_REQUEST = /^ (can|could|would) you (tell|let) me (what|where|when|why|how|who|which|if|whether|your)\b/;
@@ -14,19 +16,24 @@ const IDENTIFIER_ANSWER = /^ (the|my|our) ([a-z]+ )?(number|id|code|zip|zip code
 const ALREADY = /\balready\b/;
 const PAST_REPORT = /^ (i|we) (paid|did|have paid|have done|tried|called|sent|checked|restarted|rebooted|reset|updated|mailed|emailed)\b/;
 const TRANSFER =
-  /\b(speak|talk|chat) (to|with)\b|\b(transfer|forward|patch) (me|my call|this call|the call)\b|\bput me (through|in touch)\b|\bconnect (me|my call)\b|\b(get|give) me (a|an|someone|somebody)\b|\b(representative|operator|receptionist|supervisor|manager)\b|\b(a|an|the|real|live|actual) (person|human|agent|rep|technician|someone)\b|\bsomeone (in|from) \b|\b(your|the) [a-z ]*(department|team|desk)\b/;
+  /\b(speak|talk|chat) (to|with)\b|\b(i|me|we) (speak|talk)\b|\b(transfer|forward|patch) (me|my call|this call|the call)\b|\bput me (through|in touch)\b|\bconnect (me|my call)\b|\b(get|give) me (a|an|someone|somebody)\b|\b(representative|operator|receptionist|supervisor|manager|human)\b|\b(a|an|the|real|live|actual) (person|human|agent|rep|technician|someone)\b|\bsomeone (in|from) \b|\b(your|the) [a-z ]*(department|team|desk)\b/;
 
 // Discourse openers ("well, are you open…", "hi, I need…") say nothing about intent.
 const OPENER = /^ (?:(?:well|so|hi|hello|hey|oh|okay|ok|alright|yeah|yes|good morning|good afternoon|and|but) )+(?=\S+ \S+ \S)/;
 
+// "… the billing department please": asking for a person, whatever the recognizer made of the start.
+const PERSON_PLEASE = / please $/;
+
 export function intentOf(utterance: string): Intent {
   const text = utterance.replace(OPENER, ' ');
+  if (PERSON_PLEASE.test(text) && wantsPerson(text)) return 'request';
   if (WH_START.test(text)) return 'question';
   if (INFO_REQUEST.test(text)) return 'question';
   if (REQUEST_AUX.test(text)) return 'request';
   if (AUX_QUESTION.test(text)) return 'question';
   if (IDENTIFIER_ANSWER.test(text) || ANSWER_LEAD.test(text)) return 'answer';
   if ((ALREADY.test(text) || PAST_REPORT.test(text)) && !/\b(but|still|again|and it)\b/.test(text)) return 'answer';
+  if (isVerblessFragment(text.replace(/^ (so|just|well|um|uh) /, ' ')) && !wantsPerson(text)) return 'answer';
   return 'request';
 }
 

@@ -52,3 +52,21 @@ test('yesNo follows the seed: 1, 0, -1', async () => {
   assert.equal(await brain.yesNo('no thanks'), 0);
   assert.equal(await brain.yesNo('maybe'), -1);
 });
+
+test('robust to recognition errors: verbless answers, actions over objects, partial transfer phrases', async () => {
+  // The recognizer dropped "it's about" / "it's": a noun phrase is a reply, not a request.
+  assert.deepEqual(await brain.classify('a personal matter', context), { intent: 'answer', topic: 'other', class: 'unclassified' });
+  assert.equal((await brain.classify('the charge on my statement', context)).intent, 'answer');
+  // …but a bare wish, a sentence with a lost verb or a person asked for stays a request.
+  assert.equal((await brain.classify('billing please', context)).intent, 'request');
+  assert.equal((await brain.classify('i forgot my password', context)).intent, 'request');
+  assert.deepEqual(await brain.classify('a real person', context), { intent: 'request', topic: 'other', class: 'call transfer' });
+  // Buying a router is ordering; setting something up is support.
+  assert.equal((await brain.classify('I want to buy a new router', context)).topic, 'ordering');
+  assert.equal((await brain.classify('I need help setting up my new order', context)).topic, 'technical support');
+  // "let me speak to…" misheard as "when me speak to…", and "to" dropped after "talk".
+  assert.deepEqual(await brain.classify('when me speak to a human', context), { intent: 'request', topic: 'other', class: 'call transfer' });
+  assert.equal((await brain.classify('can i talk hello in billing', context)).class, 'call transfer');
+  assert.deepEqual(await brain.classify('when is the billing department please', context), { intent: 'request', topic: 'billing', class: 'call transfer' });
+  assert.equal((await brain.classify('when is the billing department open', context)).intent, 'question');
+});

@@ -18,10 +18,16 @@ export const builtInTopicPatterns: TopicPattern[] = [
   p('billing', 3, 'bill|bills|billing|invoice|invoices|statement|refund|refunded|overcharged|autopay|auto pay'),
   p('billing', 2, 'charge|charges|charged|payment|payments|pay|paid|paying|owe|balance|credit card|credit cards|debit card|late fee|fees?|due|direct debit'),
   p('billing', 1, 'price|cost|costs|money|account balance|receipt|subscription fee'),
+  p('ordering', 1, 'return|returning|returned'),
   p('ordering', 3, 'order|orders|ordered|ordering|package|parcel|delivery|deliver|delivered|shipping|shipment|shipped|ship|tracking'),
-  p('ordering', 2, 'in stock|stock|purchase|purchased|buy|bought|return (?:an|the|my|this|a) (?:item|product)|item|items|product|products|boxes|sales|model|catalog|exchange'),
+  // Buying or returning a thing is ordering whatever the thing is (a router, a phone): the action
+  // outweighs the product's own topic.
+  p('ordering', 4, 'buy|bought|buying|purchase|purchased'),
+  p('ordering', 2, 'in stock|stock|item|items|product|products|boxes|sales|model|catalog|exchange|damaged'),
   p('technical support', 3, 'internet|router|modem|wifi|wi fi|wireless|outage|technician|tech support|technical support|technical|broadband|network'),
-  p('technical support', 2, 'connection|connect to the|log in|login|sign in|password|app|application|crash|crashing|crashes|frozen|freezes|device|screen|reboot|rebooted|restart|restarted|restarting|setting up|set up my|install|error|offline|signal|slow|not working|stopped working|does not work|broken|my email|email is|reset'),
+  // Setting something up is a support job even when the recognizer heard the thing as "order".
+  p('technical support', 4, 'setting up|set up my|install|installing'),
+  p('technical support', 2, 'connection|connect to the|log in|login|sign in|password|app|application|crash|crashing|crashes|frozen|freezes|device|screen|reboot|rebooted|restart|restarted|restarting|error|offline|signal|slow|not working|stopped working|does not work|broken|my email|email is|reset'),
   p('technical support', 1, 'working|support|help with my|computer|laptop|phone keeps'),
 ];
 

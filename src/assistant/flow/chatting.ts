@@ -3,6 +3,8 @@
 import type { Classification } from '../brain/brain.js';
 import { normalizeUtterance } from '../brain/normalize.js';
 import { say } from '../tasks/say.js';
+import { sayStream } from '../tasks/say-stream.js';
+import type { FallbackMarker } from '../brain/openai.js';
 import { gather } from '../tasks/gather.js';
 import { sayAndHangUp } from '../tasks/hangup.js';
 import { departmentOf, offerTransfer } from './offer-transfer.js';
@@ -18,6 +20,22 @@ async function classifySafely(session: CallSession, text: string): Promise<Class
   } catch (error) {
     session.log.warn({ err: error }, 'brain failed to classify');
     return undefined;
+  }
+}
+
+/** The LLM's free answer spoken as it is written; its classification answer if the stream fails. */
+async function streamAnswer(session: CallSession, question: string, fallback: string, replyTo: number): Promise<string> {
+  const context = session.conversation();
+  if (context.history.at(-1)?.role === 'caller') context.history.pop(); // the question itself goes last
+  const stop = new AbortController();
+  const onStop = () => stop.abort();
+  session.signal.addEventListener('abort', onStop, { once: true });
+  try {
+    const sentences = session.brain.answerStream!(question, context, stop.signal);
+    return (await sayStream(session, sentences, { fallback, closing: session.prompt('anythingElse'), replyTo })).text;
+  } finally {
+    stop.abort();
+    session.signal.removeEventListener('abort', onStop);
   }
 }
 
@@ -76,6 +94,12 @@ export async function chatting(session: CallSession): Promise<StateName> {
   if (wantsBilling && session.customer) {
     turn(classification, 'billing details', 'verify-zip');
     return 'verify-zip';
+  }
+  const streamable = session.brain.answerStream && !(classification as FallbackMarker).fallback;
+  if (intent === 'question' && streamable && (classification.answer || !department)) {
+    const said = await streamAnswer(session, heard.text, classification.answer ?? session.prompt('noAnswer'), replyTo);
+    turn(classification, said, 'chatting');
+    return 'chatting';
   }
   if (intent === 'question' && classification.answer) {
     const reply = `${classification.answer} ${session.prompt('anythingElse')}`;

@@ -11,6 +11,7 @@ import type { Customer, Directory } from '../directory.js';
 import type { TurnListener, SpeechPorts } from '../listening.js';
 import type { CallRecord } from '../call-record.js';
 import { renderPrompt, type PromptVars } from '../prompts.js';
+import type { AgentAvailabilityLookup } from '../availability.js';
 
 export type StateName =
   | 'robocall_defend'
@@ -40,6 +41,8 @@ export interface SessionDeps {
   customer?: Customer;
   /** Caller speech this long interrupts an interruptible prompt. */
   bargeInMinSpeechMs?: number;
+  /** Presence of an agent from the telephony (RingCentral); the configured status otherwise. */
+  agentAvailability?: AgentAvailabilityLookup;
 }
 
 export class CallSession {
@@ -56,6 +59,7 @@ export class CallSession {
   readonly caller: CallerId;
   readonly customer?: Customer;
   readonly bargeInMinSpeechMs: number;
+  readonly agentAvailability?: AgentAvailabilityLookup;
 
   state: StateName = 'greeting';
   outcome: CallOutcome = 'in-progress';
@@ -87,6 +91,7 @@ export class CallSession {
     this.caller = deps.caller;
     this.customer = deps.customer;
     this.bargeInMinSpeechMs = deps.bargeInMinSpeechMs ?? 350;
+    this.agentAvailability = deps.agentAvailability;
   }
 
   /** Aborted when the call ends or the maximum duration is reached: every wait stops. */

@@ -4,6 +4,7 @@ import { say } from '../tasks/say.js';
 import { gather } from '../tasks/gather.js';
 import { failureOf, transferTo } from '../tasks/transfer.js';
 import type { YesNo } from '../brain/brain.js';
+import { availabilityOf, spokenReason } from '../availability.js';
 import type { CallSession, StateName } from './session.js';
 
 const KEY_ANSWERS: Record<string, YesNo> = { '1': 1, '2': 0 };
@@ -50,10 +51,12 @@ export async function transferring(session: CallSession): Promise<StateName> {
   if (!agent) return 'chatting';
   const department = agent.department;
   void session.record.summary({ transferTarget: agent.uri });
-  if (agent.status !== 'available') {
-    void session.record.event('transfer', { target: agent.uri, agent: agent.name, department, mode: agent.transfer, ok: false, reason: `agent ${agent.status}` });
+  // Asked again: the agent may have picked up another call while the caller was answering.
+  const availability = await availabilityOf(agent, session.agentAvailability);
+  if (!availability.available) {
+    void session.record.event('transfer', { target: agent.uri, agent: agent.name, department, mode: agent.transfer, ok: false, reason: `agent ${availability.status}` });
     session.setOutcome('transfer-failed');
-    await say(session, session.prompt('agentUnavailable', { agent: agent.name, reason: agent.status === 'busy' ? 'busy' : 'not available' }));
+    await say(session, session.prompt('agentUnavailable', { agent: agent.name, reason: spokenReason(availability.status) }));
     return 'offer-waiting-list';
   }
   const started = performance.now();

@@ -54,6 +54,8 @@ export async function recordMessage(session: CallSession): Promise<Recording | u
     });
     session.signal.addEventListener('abort', done, { once: true });
     call.on('audio', onAudio);
+    // After the tone: the moment the caller's words start counting (tests and the dashboard wait for it).
+    void session.record.event('recording', { stage: 'start', maxSec: config.options.maxVoiceMessageSec });
   });
   if (!spoke) return { path: '', durationMs: 0, spoke: false };
   const total = frames.reduce((n, f) => n + f.length, 0);

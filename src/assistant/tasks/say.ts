@@ -26,11 +26,17 @@ async function* withFirstChunkHook(source: PcmSource, onFirst: () => void, appen
 }
 
 export async function say(session: CallSession, text: string, options: SayOptions = {}): Promise<PlayOutcome> {
-  const { call, listener, speech } = session;
+  if (session.call.ended) return 'hangup';
+  session.history.push({ role: 'assistant', text });
+  void session.record.event('prompt', { text, interruptible: options.interruptible ?? true });
+  return speak(session, (signal) => session.speech.tts.synthesize(text, { signal }), options);
+}
+
+/** Plays synthesized audio with barge-in, DTMF and hang-up handling; `audio` stops when its signal aborts. */
+export async function speak(session: CallSession, audio: (signal: AbortSignal) => PcmSource, options: SayOptions = {}): Promise<PlayOutcome> {
+  const { call, listener } = session;
   if (call.ended) return 'hangup';
   const interruptible = options.interruptible ?? true;
-  session.history.push({ role: 'assistant', text });
-  void session.record.event('prompt', { text, interruptible });
 
   const synthesis = new AbortController();
   const cleanups: (() => void)[] = [];
@@ -58,10 +64,9 @@ export async function say(session: CallSession, text: string, options: SayOption
   const onAbort = () => call.stopPlayback();
   session.signal.addEventListener('abort', onAbort, { once: true });
   try {
-    const audio = speech.tts.synthesize(text, { signal: synthesis.signal });
     const outcome = await call.play(
       withFirstChunkHook(
-        audio,
+        audio(synthesis.signal),
         () => {
           if (options.replyTo !== undefined) turnLatency.observe((performance.now() - options.replyTo) / 1000);
         },
