@@ -2,7 +2,8 @@
 // with credentials from the RingCentral fake, a baresip caller dials through kamailio, screening and
 // conversation run on the Watson fake (STT) and the OpenAI fake (brain and voice), and the agent
 // transfer goes out by RingCentral REST — observed by the fake. Then a slow LLM: the rules brain answers
-// the turn and the fallback shows in the metrics.
+// the turn and the fallback shows in the metrics. Last, RingCentral presence says the agent is on a
+// call: no transfer is tried and the caller joins the waiting list.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startKamailio, type Kamailio } from '../helpers/kamailio.js';
@@ -38,7 +39,10 @@ before(async () => {
     GPT_SERVER_URL: openai.url, GPT_API_KEY: 'sk-e2e',
   });
   app = await startAssistantApp(
-    { businessName: 'Acme', agents: [{ name: 'Ben', department: 'billing', uri: '101', transfer: 'refer' }] },
+    {
+      businessName: 'Acme', agents: [{ name: 'Ben', department: 'billing', uri: '101', transfer: 'refer' }],
+      customers: [{ name: 'Ada Lovelace', phoneNumbers: ['+1 415 555 0123'], zip: '94404' }],
+    },
     {
       telephony: 'ringcentral',
       ...(process.env.E2E_LOG ? { logLevel: 'info' } : {}),
@@ -145,4 +149,42 @@ test('faults mid-call: Watson drop → turn re-asked; slow LLM → rules brain; 
   assert.equal(await fallbacks(), fallbacksBefore + 1);
   assert.equal(rc.state.grants.jwt + rc.state.grants.refresh, grantsBefore + 1, 'one re-auth after the 401');
   assert.deepEqual(rc.state.transfers.at(-1)?.body, { extensionNumber: '101' });
+});
+
+test('RingCentral presence: the agent is on a call → no transfer, the caller is told and joins the waiting list', { timeout: 90_000 }, async () => {
+  const ben = rc.state.extensions.find((e) => e.extensionNumber === '101')!;
+  ben.telephonyStatus = 'CallConnected';
+  const transfersBefore = rc.state.transfers.length;
+  const caller = await dialFrontdesk(kam.port, '+14155550123', 'presence');
+  callers.push(caller);
+  const callId = await app!.waitForCall('+14155550123');
+  const request = callerSpeech(caller.dir, 'request', 'I want to talk to an agent in billing');
+  const waitingList = callerSpeech(caller.dir, 'list', 'put me on the waiting list');
+  const free = [request, waitingList];
+  let offers = 0;
+  const stopOffers = app!.app.live.subscribe((m) => {
+    if (m.type === 'call-event' && m.callId === callId && m.event.type === 'prompt' && /press 1/.test(String(m.event.data.text))) offers++;
+  });
+  // Not understood the first time, the caller uses the keypad as the prompt offers.
+  const stop = respond(caller, callId, { free: () => (offers > 1 ? (void caller.press('1'), '') : free.shift() ?? '') });
+  try {
+    const outcome = await app!.waitForFinish(callId, 75_000);
+    const record = await app!.app.store.getCall(callId);
+    const heard = record?.events.filter((e) => ['presence', 'turn', 'transfer', 'prompt'].includes(e.type)).map((e) => `${e.type} ${JSON.stringify(e.data)}`);
+    assert.equal(outcome, 'waiting-list', heard?.join('\n'));
+  } finally {
+    stop();
+    stopOffers();
+    ben.telephonyStatus = 'NoCall';
+  }
+  const record = await app!.app.store.getCall(callId);
+  const presence = record!.events.find((e) => e.type === 'presence');
+  assert.equal(presence?.data.status, 'busy');
+  assert.match(String(presence?.data.detail), /telephonyStatus=CallConnected/);
+  assert.ok(record!.events.some((e) => e.type === 'prompt' && /Ben is busy right now/.test(String(e.data.text))));
+  assert.equal(rc.state.transfers.length, transfersBefore, 'no REST transfer was tried');
+  assert.ok(rc.state.requests.some((r) => /\/extension\/[^/]+\/presence$/.test(r.path)), 'presence asked of RingCentral');
+  const entry = (await app!.app.store.listCallbacks({ pending: true })).find((e) => e.callId === callId);
+  assert.equal(entry?.number, '+14155550123');
+  assert.equal(entry?.topic, 'billing');
 });
