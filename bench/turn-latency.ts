@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mulawDecode } from '../src/media/codecs/g711.js';
 import { startSipp, killAllSipp } from '../test/helpers/sipp.js';
+import { callerScenario } from '../test/helpers/sipp-caller.js';
 import { freeSipPort } from '../test/helpers/ports.js';
 import { CORPUS, startAssistantApp } from '../test/assistant/e2e-harness.js';
 
@@ -22,53 +23,8 @@ const question = join(dir, 'hours.ul');
 execFileSync('sox', [join(CORPUS, 'request-149.wav'), '-t', 'ul', '-r', '8000', '-c', '1', question]);
 
 function scenario(turns: number, gapMs: number): string {
-  const turn = `<nop><action><exec rtp_stream="${question},1,0"/></action></nop><pause milliseconds="${gapMs}"/>\n`;
-  return `<?xml version="1.0"?>
-<scenario name="turns">
-  <send retrans="500"><![CDATA[
-    INVITE sip:frontdesk@[remote_ip]:[remote_port] SIP/2.0
-    Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-    From: <sip:[field0]@[local_ip]:[local_port]>;tag=[pid]T[call_number]
-    To: <sip:frontdesk@[remote_ip]:[remote_port]>
-    Call-ID: [call_id]
-    CSeq: 1 INVITE
-    Contact: <sip:[field0]@[local_ip]:[local_port]>
-    Content-Type: application/sdp
-    Content-Length: [len]
-
-    v=0
-    o=- 1 1 IN IP4 [media_ip]
-    s=-
-    c=IN IP4 [media_ip]
-    t=0 0
-    m=audio [media_port] RTP/AVP 0
-  ]]></send>
-  <recv response="100" optional="true"/><recv response="180" optional="true"/>
-  <recv response="200" rtd="true" rrs="true"/>
-  <send><![CDATA[
-    ACK [next_url] SIP/2.0
-    [routes]
-    Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-    From: <sip:[field0]@[local_ip]:[local_port]>;tag=[pid]T[call_number]
-    To: <sip:frontdesk@[remote_ip]:[remote_port]>[peer_tag_param]
-    Call-ID: [call_id]
-    CSeq: 1 ACK
-    Content-Length: 0
-  ]]></send>
-  <pause milliseconds="5000"/>
-  ${turn.repeat(turns)}
-  <send retrans="500"><![CDATA[
-    BYE [next_url] SIP/2.0
-    [routes]
-    Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-    From: <sip:[field0]@[local_ip]:[local_port]>;tag=[pid]T[call_number]
-    To: <sip:frontdesk@[remote_ip]:[remote_port]>[peer_tag_param]
-    Call-ID: [call_id]
-    CSeq: 2 BYE
-    Content-Length: 0
-  ]]></send>
-  <recv response="200"/>
-</scenario>`;
+  const turn = { speak: question, durationMs: gapMs };
+  return callerScenario({ from: '[field0]', telephoneEvent: false, steps: [{ pauseMs: 5000 }, ...Array<typeof turn>(turns).fill(turn)] });
 }
 
 interface Packet { t: number; src: number; dst: number; rms: number }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { REPO_ROOT, runFrontdesk, startCli, startFrontdesk, type FrontdeskProcess } from '../helpers/frontdesk.js';
 import { killAllSipp, runSipp, startSipp } from '../helpers/sipp.js';
+import { callerScenario } from '../helpers/sipp-caller.js';
 import { freeRtpRange } from '../helpers/ports.js';
 import { readWav, writeWav } from '../../src/media/wav.js';
 import { dominantFrequency } from '../helpers/audio.js';
@@ -74,55 +75,9 @@ test('SIGHUP: new calls use the edited config, the call in progress is not dropp
   assert.equal(await frontdesk.stop(), 0);
 });
 
-/** A caller from `number`: expects `final` (603 when blocked), or 200 then holds the call `holdMs` and hangs up. */
-const caller = (number: string, expect: 'blocked' | 'answered', holdMs = 0) => `<?xml version="1.0"?>
-<scenario name="caller ${expect}">
-  <send retrans="500"><![CDATA[
-    INVITE sip:frontdesk@[remote_ip]:[remote_port] SIP/2.0
-    Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-    From: <sip:${number}@[local_ip]:[local_port]>;tag=[pid]T[call_number]
-    To: <sip:frontdesk@[remote_ip]:[remote_port]>
-    Call-ID: [call_id]
-    CSeq: 1 INVITE
-    Contact: <sip:${number}@[local_ip]:[local_port]>
-    Max-Forwards: 70
-    Content-Type: application/sdp
-    Content-Length: [len]
-
-    v=0
-    o=- 1 1 IN IP4 [media_ip]
-    s=-
-    c=IN IP4 [media_ip]
-    t=0 0
-    m=audio [media_port] RTP/AVP 0
-  ]]></send>
-  <recv response="100" optional="true"/>
-  <recv response="180" optional="true"/>
-  <recv response="183" optional="true"/>
-  <recv response="${expect === 'blocked' ? 603 : 200}" rrs="true"/>
-  <send><![CDATA[
-    ACK [next_url] SIP/2.0
-    Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch${expect === 'blocked' ? '-1' : ''}]
-    From: <sip:${number}@[local_ip]:[local_port]>;tag=[pid]T[call_number]
-    To: <sip:frontdesk@[remote_ip]:[remote_port]>[peer_tag_param]
-    Call-ID: [call_id]
-    CSeq: 1 ACK
-    Max-Forwards: 70
-    Content-Length: 0
-  ]]></send>${expect === 'blocked' ? '' : `
-  <pause milliseconds="${holdMs}"/>
-  <send retrans="500"><![CDATA[
-    BYE [next_url] SIP/2.0
-    Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-    From: <sip:${number}@[local_ip]:[local_port]>;tag=[pid]T[call_number]
-    To: <sip:frontdesk@[remote_ip]:[remote_port]>[peer_tag_param]
-    Call-ID: [call_id]
-    CSeq: 2 BYE
-    Max-Forwards: 70
-    Content-Length: 0
-  ]]></send>
-  <recv response="200"/>`}
-</scenario>`;
+/** A caller from `number`: expects 603 when blocked, or 200 then holds the call `holdMs` and hangs up. */
+const caller = (number: string, expect: 'blocked' | 'answered', holdMs = 0) =>
+  callerScenario({ from: number, telephoneEvent: false, ...(expect === 'blocked' ? { final: 603 } : { steps: [{ pauseMs: holdMs }] }) });
 
 test('SIGHUP in assistant mode: a number blocked in the edited file gets 603, the call already talking goes on', async () => {
   const sample = parse(readFileSync(`${REPO_ROOT}/config/frontdesk.yaml`, 'utf8')) as { assistant: { blocked: string[] } };

@@ -9,73 +9,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSipp, killAllSipp } from '../helpers/sipp.js';
+import { callerScenario } from '../helpers/sipp-caller.js';
 import { callerSpeech, CORPUS, startAssistantApp, type AssistantApp } from './e2e-harness.js';
 
 const FIRST = ['Alice', 'Brian', 'Carla', 'Derek', 'Elena', 'Frank', 'Grace', 'Henry', 'Irene', 'Jacob', 'Karen', 'Louis', 'Megan', 'Nolan', 'Olive'];
 const number = (i: number) => `+1650555${String(1000 + i)}`;
 const blocked = (i: number) => `+1900555${String(1000 + i)}`;
 
-const invite = (afterAck: string) => `<?xml version="1.0"?>
-<scenario name="caller">
-  <send retrans="500"><![CDATA[
-    INVITE sip:frontdesk@[remote_ip]:[remote_port] SIP/2.0
-    Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-    From: <sip:[field0]@[local_ip]:[local_port]>;tag=[pid]T[call_number]
-    To: <sip:frontdesk@[remote_ip]:[remote_port]>
-    Call-ID: [call_id]
-    CSeq: 1 INVITE
-    Contact: <sip:[field0]@[local_ip]:[local_port]>
-    Content-Type: application/sdp
-    Content-Length: [len]
-
-    v=0
-    o=- 1 1 IN IP4 [media_ip]
-    s=-
-    c=IN IP4 [media_ip]
-    t=0 0
-    m=audio [media_port] RTP/AVP 0 101
-    a=rtpmap:101 telephone-event/8000
-  ]]></send>
-  <recv response="100" optional="true"/>
-  <recv response="180" optional="true"/>
-  <recv response="183" optional="true"/>
-  ${afterAck}
-</scenario>`;
-
-const ACK = (status: string) => `<send><![CDATA[
-    ACK [next_url] SIP/2.0
-    [routes]
-    Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch${status === '200' ? '' : '-1'}]
-    From: <sip:[field0]@[local_ip]:[local_port]>;tag=[pid]T[call_number]
-    To: <sip:frontdesk@[remote_ip]:[remote_port]>[peer_tag_param]
-    Call-ID: [call_id]
-    CSeq: 1 ACK
-    Content-Length: 0
-  ]]></send>`;
-const ANSWERED = `<recv response="200" rtd="true" rrs="true"/>\n  ${ACK('200')}`;
-const WAIT_FOR_BYE = `<recv request="BYE" timeout="50000"/>
-  <send><![CDATA[
-    SIP/2.0 200 OK
-    [last_Via:]
-    [last_From:]
-    [last_To:]
-    [last_Call-ID:]
-    [last_CSeq:]
-    Content-Length: 0
-  ]]></send>`;
-const SEND_BYE = `<send retrans="500"><![CDATA[
-    BYE [next_url] SIP/2.0
-    [routes]
-    Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-    From: <sip:[field0]@[local_ip]:[local_port]>;tag=[pid]T[call_number]
-    To: <sip:frontdesk@[remote_ip]:[remote_port]>[peer_tag_param]
-    Call-ID: [call_id]
-    CSeq: 2 BYE
-    Content-Length: 0
-  ]]></send>
-  <recv response="200"/>`;
-const speak = (file: string, ms: number) =>
-  `<pause milliseconds="6000"/>\n  <nop><action><exec rtp_stream="${file},1,0"/></action></nop>\n  <pause milliseconds="${ms}"/>`;
+const from = '[field0]';
+const speak = (file: string, ms: number) => [{ pauseMs: 6000 }, { speak: file, durationMs: ms }];
 
 let app: AssistantApp | undefined;
 after(async () => {
@@ -104,10 +46,10 @@ test('20 concurrent calls, each with its own outcome and its own audio', { timeo
   const group = (scenario: string, numbers: string[]) =>
     startSipp({ scenario, target: `127.0.0.1:${frontdesk.sipPort}`, calls: 5, timeoutSec: 90, files: { 'callers.csv': csv(numbers) }, args: ['-inf', 'callers.csv', '-l', '5', '-r', '10'] });
   const groups = {
-    hours: await group(invite(`${ANSWERED}\n  ${speak(hours, 2500)}\n  ${WAIT_FOR_BYE}`), [0, 1, 2, 3, 4].map(number)),
-    goodbye: await group(invite(`${ANSWERED}\n  ${speak(bye, 2500)}\n  ${WAIT_FOR_BYE}`), [5, 6, 7, 8, 9].map(number)),
-    silent: await group(invite(`${ANSWERED}\n  <pause milliseconds="5000"/>\n  ${SEND_BYE}`), [10, 11, 12, 13, 14].map(number)),
-    blocked: await group(invite(`<recv response="603"/>\n  ${ACK('603')}`), [0, 1, 2, 3, 4].map(blocked)),
+    hours: await group(callerScenario({ from, steps: speak(hours, 2500), hangup: 'callee' }), [0, 1, 2, 3, 4].map(number)),
+    goodbye: await group(callerScenario({ from, steps: speak(bye, 2500), hangup: 'callee' }), [5, 6, 7, 8, 9].map(number)),
+    silent: await group(callerScenario({ from, steps: [{ pauseMs: 5000 }] }), [10, 11, 12, 13, 14].map(number)),
+    blocked: await group(callerScenario({ from, final: 603 }), [0, 1, 2, 3, 4].map(blocked)),
   };
   for (const [name, sipp] of Object.entries(groups)) {
     const result = await sipp.done;
