@@ -41,6 +41,8 @@ export const sipSchema = z.object({
     .object({ port: z.number().int().min(1).max(65535), cert: z.string(), key: z.string() })
     .optional(),
   outboundProxy: z.string().optional(),
+  /** DNS servers ("host" or "host:port") for the SRV/NAPTR lookups of RFC 3263; default the system's. */
+  dnsServers: z.array(z.string().min(1)).default([]),
   /** TLS client side (registrars such as RingCentral): extra trusted CA file (PEM); system CAs are always trusted. */
   tlsClient: z.object({ ca: z.string().optional(), verify: z.boolean().default(true) }).prefault({}),
   accounts: z.array(sipAccountSchema).default([]),

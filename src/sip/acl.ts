@@ -2,6 +2,7 @@
 // the outbound proxy. Others get 403 (counted in sipForbidden) from the UA core.
 import { BlockList, isIP } from 'node:net';
 import { lookup } from 'node:dns/promises';
+import { resolveTarget } from './transport/resolve.js';
 import { parseUri } from './uri.js';
 
 export class AccessControl {
@@ -29,11 +30,13 @@ export class AccessControl {
     const host = parseUri(uri.replace(/^<|>$/g, ''))?.host;
     if (!host) return;
     if (isIP(host)) return this.allowCidr(host);
-    try {
-      for (const { address } of await lookup(host, { all: true })) this.allowCidr(address);
-    } catch {
-      // Unresolvable now: the registration will report it; access stays closed for that host.
-    }
+    // The registrar may live where the domain's SRV records point (RFC 3263), not only at its A record.
+    // Unresolvable now: the registration will report it; access stays closed for that host.
+    const addresses = await Promise.all([
+      lookup(host, { all: true }).then((all) => all.map((a) => a.address), () => []),
+      resolveTarget(uri.replace(/^<|>$/g, '')).then((flow) => [flow.address], () => []),
+    ]);
+    for (const address of addresses.flat()) this.allowCidr(address);
   }
 
   allows(address: string): boolean {

@@ -47,8 +47,7 @@ function parseUnchecked(data: Buffer, limits: ParseLimits): ParseResult {
   const headers = headersFromPairs(pairs);
   const checked = indexChecked(pairs);
 
-  const body = end ? Buffer.from(data.subarray(end.body)) : Buffer.alloc(0);
-  checkContentLength(checked, body, problems);
+  const body = bodyWithin(end ? data.subarray(end.body) : Buffer.alloc(0), checked, problems);
 
   const req = startLine.length <= (limits.maxHeaderBytes ?? 8192) ? splitRequestLine(startLine) : undefined;
   if (req) {
@@ -158,12 +157,17 @@ function indexChecked(pairs: [string, string][]): Checked {
   return checked;
 }
 
-function checkContentLength(headers: Checked, body: Buffer, problems: Problems) {
+/**
+ * The body as Content-Length frames it (RFC 3261 §18.3): bytes beyond it in a datagram are discarded;
+ * a body shorter than it is an error (400 for a request, a response is dropped).
+ */
+function bodyWithin(bytes: Buffer, headers: Checked, problems: Problems): Buffer {
   const lengths = headers['Content-Length'];
-  if (lengths.length === 0) return;
-  if (lengths.length > 1) return problems.note('more than one Content-Length');
-  if (!/^\d{1,10}$/.test(lengths[0]!)) return problems.note('malformed Content-Length');
-  if (Number(lengths[0]) !== body.length) problems.note('Content-Length mismatch');
+  if (lengths.length > 1) problems.note('more than one Content-Length');
+  else if (lengths.length === 1 && !/^\d{1,10}$/.test(lengths[0]!)) problems.note('malformed Content-Length');
+  else if (lengths.length === 1 && Number(lengths[0]) > bytes.length) problems.note('Content-Length larger than the body');
+  else if (lengths.length === 1) return Buffer.from(bytes.subarray(0, Number(lengths[0])));
+  return Buffer.from(bytes);
 }
 
 /** What keeps the message from being answered at all: a missing or unreadable Via/From/To/Call-ID/CSeq. */

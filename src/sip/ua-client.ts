@@ -4,6 +4,7 @@ import { createHeaders, parseCSeq } from './headers.js';
 import { digestAuthorization } from './digest.js';
 import type { SipRequest, SipResponse } from './message.js';
 import { parseNameAddr } from './name-addr.js';
+import { serializeMessage } from './serialize.js';
 import { formatUri } from './uri.js';
 import { formatHost } from './uri.js';
 import { newBranch } from './via.js';
@@ -75,8 +76,14 @@ export async function sendRequest(context: ClientContext, request: SipRequest, o
   let current = request;
   let nc = 1;
   for (let attempt = 0; ; attempt++) {
-    stampRequest(context, current, flow);
-    const response = await once(context, current, flow, options);
+    const sizedFlow = tooLargeForUdp(current, flow) ? { ...flow, transport: 'tcp' as const } : flow;
+    stampRequest(context, current, sizedFlow);
+    let response = await once(context, current, sizedFlow, options);
+    if (sizedFlow !== flow && response.status === 503 && /transport error/.test(response.reason)) {
+      // §18.1.1: the size-driven switch to TCP was refused (no listener there): retry over UDP.
+      stampRequest(context, current, flow);
+      response = await once(context, current, flow, options);
+    }
     if ((response.status !== 401 && response.status !== 407) || !options.credentials || attempt >= 2) return response;
     const next = authorize(current, response, options.credentials, nc++);
     if (!next) return response;
@@ -85,6 +92,15 @@ export async function sendRequest(context: ClientContext, request: SipRequest, o
     current = next.request;
     options.onCSeq?.(parseCSeq(current.headers.get('CSeq') ?? '')?.seq ?? 0);
   }
+}
+
+/**
+ * RFC 3261 §18.1.1: a request larger than 1,300 bytes (path MTU unknown) goes over a congestion-controlled
+ * transport instead of UDP, unless it must follow an existing flow. 100 bytes stand for the Via to come.
+ */
+const UDP_REQUEST_LIMIT = 1300;
+function tooLargeForUdp(request: SipRequest, flow: Flow): boolean {
+  return flow.transport === 'udp' && !flow.connectionId && serializeMessage(request).length + 100 > UDP_REQUEST_LIMIT;
 }
 
 function authorize(request: SipRequest, challenge: SipResponse, credentials: Credentials, nc: number):

@@ -9,6 +9,7 @@ import { PortAllocator } from '../media/ports.js';
 import { AccessControl } from '../sip/acl.js';
 import { Registration, type RegistrationStatus } from '../sip/registration.js';
 import { SipTransportLayer } from '../sip/transport/layer.js';
+import { useDnsServers } from '../sip/transport/resolve.js';
 import type { InviteServerTransaction } from '../sip/transaction/server-invite.js';
 import { UserAgent } from '../sip/ua.js';
 import { parseUri } from '../sip/uri.js';
@@ -43,6 +44,7 @@ export class SipTelephony extends EventEmitter<{ incoming: [IncomingCall]; regis
   private readonly legs = new Set<Call>();
   private readonly context: SipLegContext;
   private started = false;
+  private unregistering?: Promise<unknown>;
 
   constructor(private readonly options: SipTelephonyOptions) {
     super();
@@ -82,6 +84,7 @@ export class SipTelephony extends EventEmitter<{ incoming: [IncomingCall]; regis
     this.ua.drainingRetryAfter = undefined;
     this.started = true;
     const { sip } = this.options;
+    useDnsServers(sip.dnsServers);
     if (sip.outboundProxy) await this.acl.allowUriHost(sip.outboundProxy);
     for (const account of sip.accounts) {
       const password = account.password ?? (account.passwordEnv ? process.env[account.passwordEnv] : undefined);
@@ -139,20 +142,24 @@ export class SipTelephony extends EventEmitter<{ incoming: [IncomingCall]; regis
     };
   }
 
+  /** New INVITEs get 503 + Retry-After, and the registrations are withdrawn at once so registrars and
+   *  PBXs route new calls elsewhere while the calls in progress finish. */
   drain(retryAfterSeconds: number): void {
     this.ua.drainingRetryAfter = Math.max(0, Math.round(retryAfterSeconds));
+    this.unregistering ??= Promise.all([...this.registrations.values()].map((r) => r.stop()));
   }
 
   async stop(): Promise<void> {
     if (!this.started) return;
     this.drain(60);
     // Un-REGISTERs and BYEs in parallel; an unresponsive peer may not hold shutdown for a whole Timer F.
-    const unregisters = Promise.all([...this.registrations.values()].map((r) => r.stop()));
+    const unregisters = this.unregistering ?? Promise.resolve();
     const byes = Promise.all([...this.legs].map((leg) => leg.hangup('shutting down').catch(() => undefined)));
     await Promise.race([Promise.all([unregisters, byes]), new Promise((r) => setTimeout(r, 3000).unref())]);
     this.ua.transactions.clear();
     await this.transport.stop();
     this.started = false;
+    this.unregistering = undefined;
   }
 
   private environment(): AnswerEnvironment {

@@ -2,6 +2,7 @@
 // ACKed by the client transaction), bridge transfer, 2xx retransmission until ACK (then BYE),
 // session-timer 422/200, access control 403, draining 503 + Retry-After.
 import { after, test } from 'node:test';
+import { connect } from 'node:net';
 import assert from 'node:assert/strict';
 import type { Call, TransferResult } from '../../src/telephony/call.js';
 import { killAllSipp, runSipp, startSipp } from '../helpers/sipp.js';
@@ -20,6 +21,17 @@ async function trunk(options: Parameters<typeof startTrunk>[0] = {}): Promise<Tr
   const h = await startTrunk(options);
   harnesses.push(h);
   return h;
+}
+
+async function tcpListening(port: number): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => resolve(true)).on('error', () => resolve(false));
+      socket.on('connect', () => socket.destroy());
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 async function caller(h: TrunkHarness, scenario: string, timeoutSec = 10): Promise<void> {
@@ -166,5 +178,19 @@ test('dial answers kamailio\'s 407 with Proxy-Authorization (account credentials
     await assert.rejects(wrong.telephony.dial('agent', { timeoutMs: 5000 }), /407/);
   } finally {
     await kam.stop();
+  }
+});
+
+test('an INVITE over 1,300 bytes goes over TCP (RFC 3261 §18.1.1), and falls back to UDP where TCP is refused', async () => {
+  const h = await trunk();
+  const padding = { 'X-Padding': 'x'.repeat(900) };
+  for (const transport of ['t1', 'u1'] as const) {
+    const uas = await startSipp({ scenario: 'uas', timeoutSec: 10, transport });
+    if (transport === 't1') await tcpListening(uas.port); // else the refused connect would fall back to UDP
+    const call = await h.telephony.dial(`sip:agent@127.0.0.1:${uas.port}`, { headers: padding, timeoutMs: 5000 });
+    assert.equal(call.facts.direction, 'outbound', transport);
+    await call.hangup();
+    const result = await uas.done;
+    assert.equal(result.code, 0, `${transport}: ${result.stdout.slice(-1500)}`);
   }
 });
