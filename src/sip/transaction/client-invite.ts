@@ -5,31 +5,26 @@ import type { SipRequest, SipResponse } from '../message.js';
 import { isReliable, type Flow } from '../transport/types.js';
 import { buildResponse } from '../response.js';
 import { transactionTimeout } from './timers.js';
+import { Transaction } from './transaction.js';
 import type { ClientResponseHandler, TransactionContext } from './types.js';
 
 export type InviteClientState = 'calling' | 'proceeding' | 'accepted' | 'completed' | 'terminated';
 
-export class InviteClientTransaction {
+export class InviteClientTransaction extends Transaction<InviteClientState> {
   state: InviteClientState = 'calling';
-  private retransmit: NodeJS.Timeout | undefined;
-  private timeout: NodeJS.Timeout | undefined;
   private ack: SipRequest | undefined;
   /** A CANCEL asked for before any provisional arrived (§9.1: wait for one). */
   private pendingCancel: (() => void) | undefined;
 
-  constructor(
-    readonly key: string,
-    readonly request: SipRequest,
-    readonly flow: Flow,
-    private readonly context: TransactionContext,
-    private readonly onResponse: ClientResponseHandler,
-  ) {}
+  constructor(key: string, request: SipRequest, flow: Flow, context: TransactionContext, private readonly onResponse: ClientResponseHandler) {
+    super(key, request, flow, context);
+  }
 
   start(): void {
     this.send(this.request);
     const { timers } = this.context;
     if (!isReliable(this.flow.transport)) this.scheduleRetransmit(timers.t1);
-    this.timeout = setTimeout(() => this.fail(408, 'Request Timeout'), transactionTimeout(timers));
+    this.expireAfter(transactionTimeout(timers), () => this.fail(408, 'Request Timeout'));
   }
 
   /** Runs `sendCancel` now if a provisional was seen, else once one arrives; never after a final. */
@@ -54,7 +49,7 @@ export class InviteClientTransaction {
       if (this.state === 'calling' || this.state === 'proceeding') {
         this.state = 'accepted';
         this.clearTimers();
-        this.timeout = setTimeout(() => this.terminate(), transactionTimeout(timers));
+        this.expireAfter(transactionTimeout(timers));
       }
       if (this.state === 'accepted') this.onResponse(response);
       return;
@@ -70,14 +65,7 @@ export class InviteClientTransaction {
     this.send(this.ack);
     this.onResponse(response);
     const linger = isReliable(this.flow.transport) ? 0 : Math.max(transactionTimeout(timers) / 2, timers.t4);
-    this.timeout = setTimeout(() => this.terminate(), linger);
-  }
-
-  terminate(): void {
-    if (this.state === 'terminated') return;
-    this.state = 'terminated';
-    this.clearTimers();
-    this.context.onTerminated(this.key);
+    this.expireAfter(linger);
   }
 
   private buildAck(response: SipResponse): SipRequest {
@@ -106,11 +94,6 @@ export class InviteClientTransaction {
       this.send(this.request);
       this.scheduleRetransmit(interval * 2);
     }, interval);
-  }
-
-  private clearTimers(): void {
-    clearTimeout(this.retransmit);
-    clearTimeout(this.timeout);
   }
 
   private send(message: SipRequest): void {

@@ -4,26 +4,21 @@ import type { SipRequest, SipResponse } from '../message.js';
 import { isReliable, type Flow } from '../transport/types.js';
 import { buildResponse } from '../response.js';
 import { nextInterval, transactionTimeout } from './timers.js';
+import { Transaction } from './transaction.js';
 import type { ClientResponseHandler, TransactionContext } from './types.js';
 
-export class NonInviteClientTransaction {
+export class NonInviteClientTransaction extends Transaction<'trying' | 'proceeding' | 'completed'> {
   state: 'trying' | 'proceeding' | 'completed' | 'terminated' = 'trying';
-  private retransmit: NodeJS.Timeout | undefined;
-  private timeout: NodeJS.Timeout | undefined;
 
-  constructor(
-    readonly key: string,
-    readonly request: SipRequest,
-    readonly flow: Flow,
-    private readonly context: TransactionContext,
-    private readonly onResponse: ClientResponseHandler,
-  ) {}
+  constructor(key: string, request: SipRequest, flow: Flow, context: TransactionContext, private readonly onResponse: ClientResponseHandler) {
+    super(key, request, flow, context);
+  }
 
   start(): void {
     this.send();
     const { timers } = this.context;
     if (!isReliable(this.flow.transport)) this.scheduleRetransmit(timers.t1);
-    this.timeout = setTimeout(() => this.fail(408, 'Request Timeout'), transactionTimeout(timers));
+    this.expireAfter(transactionTimeout(timers), () => this.fail(408, 'Request Timeout'));
   }
 
   receive(response: SipResponse): void {
@@ -34,19 +29,10 @@ export class NonInviteClientTransaction {
       return;
     }
     this.state = 'completed';
-    clearTimeout(this.retransmit);
-    clearTimeout(this.timeout);
+    this.clearTimers();
     this.onResponse(response);
     const linger = isReliable(this.flow.transport) ? 0 : this.context.timers.t4;
-    this.timeout = setTimeout(() => this.terminate(), linger);
-  }
-
-  terminate(): void {
-    if (this.state === 'terminated') return;
-    this.state = 'terminated';
-    clearTimeout(this.retransmit);
-    clearTimeout(this.timeout);
-    this.context.onTerminated(this.key);
+    this.expireAfter(linger);
   }
 
   private fail(status: number, reason: string): void {

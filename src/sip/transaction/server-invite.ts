@@ -4,13 +4,14 @@ import type { SipRequest, SipResponse } from '../message.js';
 import { isReliable, type Flow } from '../transport/types.js';
 import { buildResponse } from '../response.js';
 import { transactionTimeout, nextInterval } from './timers.js';
+import { Transaction } from './transaction.js';
 import type { TransactionContext } from './types.js';
 
 const TRYING_DELAY_MS = 200;
 
 export type InviteServerState = 'proceeding' | 'accepted' | 'completed' | 'confirmed' | 'terminated';
 
-export class InviteServerTransaction {
+export class InviteServerTransaction extends Transaction<InviteServerState> {
   state: InviteServerState = 'proceeding';
   lastResponse: SipResponse | undefined;
   /** Set by the CANCEL handling so the TU can answer 487. */
@@ -18,15 +19,9 @@ export class InviteServerTransaction {
   onCancel: (() => void) | undefined;
   /** Called when Timer H fires: the non-2xx final was never acknowledged. */
   onAckTimeout: (() => void) | undefined;
-  private retransmit: NodeJS.Timeout | undefined;
-  private timeout: NodeJS.Timeout | undefined;
 
-  constructor(
-    readonly key: string,
-    readonly request: SipRequest,
-    readonly flow: Flow,
-    private readonly context: TransactionContext,
-  ) {
+  constructor(key: string, request: SipRequest, flow: Flow, context: TransactionContext) {
+    super(key, request, flow, context);
     // §17.2.1: 100 Trying only if the TU has not answered within 200 ms (saves a datagram per call).
     this.trying = setTimeout(() => {
       if (this.state === 'proceeding' && !this.lastResponse) this.send(buildResponse(request, 100));
@@ -44,15 +39,15 @@ export class InviteServerTransaction {
     const { timers } = this.context;
     if (response.status < 300) {
       this.state = 'accepted';
-      this.timeout = setTimeout(() => this.terminate(), transactionTimeout(timers));
+      this.expireAfter(transactionTimeout(timers));
       return;
     }
     this.state = 'completed';
     if (!isReliable(this.flow.transport)) this.scheduleRetransmit(timers.t1);
-    this.timeout = setTimeout(() => {
+    this.expireAfter(transactionTimeout(timers), () => {
       this.onAckTimeout?.();
       this.terminate();
-    }, transactionTimeout(timers));
+    });
   }
 
   /** A retransmitted INVITE (same key). */
@@ -69,17 +64,10 @@ export class InviteServerTransaction {
       this.state = 'confirmed';
       this.clearTimers();
       const wait = isReliable(this.flow.transport) ? 0 : this.context.timers.t4;
-      this.timeout = setTimeout(() => this.terminate(), wait);
+      this.expireAfter(wait);
       return true;
     }
     return this.state === 'confirmed';
-  }
-
-  terminate(): void {
-    if (this.state === 'terminated') return;
-    this.state = 'terminated';
-    this.clearTimers();
-    this.context.onTerminated(this.key);
   }
 
   private scheduleRetransmit(interval: number): void {
@@ -90,10 +78,9 @@ export class InviteServerTransaction {
     }, interval);
   }
 
-  private clearTimers(): void {
+  protected override clearTimers(): void {
     clearTimeout(this.trying);
-    clearTimeout(this.retransmit);
-    clearTimeout(this.timeout);
+    super.clearTimers();
   }
 
   private send(response: SipResponse): void {
