@@ -2,10 +2,11 @@
 // uses (energy VAD → Listener → PocketSphinx free-speech turn → rules brain). Also scores passcodes
 // (digits turn → verifyCode) and yes/no (yesNo turn → brain.yesNo). Peer: the manifest text itself.
 // Usage: node --import tsx bench/intent-speech.ts [corpusDir] [--workers N] [--verbose] [--requests-only] [--save heard.json]
+//        [--flag -lw=8 …] (pocketsphinx flags for every decoder; with --requests-only only the free search runs)
 // The recognizer gets the config's domain vocabulary as the app gives it; --save keeps the transcripts
 // so bench/intent-transcripts.ts can re-score brain changes without decoding again.
 import { EventEmitter } from 'node:events';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readWav } from '../src/media/wav.js';
@@ -18,9 +19,12 @@ import type { RecognitionContext } from '../src/speech/types.js';
 import { RulesBrain } from '../src/assistant/brain/rules.js';
 import { loadConfig } from '../src/config/load.js';
 import { vocabularyOf } from '../src/assistant/vocabulary.js';
+import { wordErrors } from '../src/speech/eval/score.js';
 
 const args = process.argv.slice(2);
-const corpusDir = args.find((a, i) => !a.startsWith('--') && !['--workers', '--save'].includes(args[i - 1] ?? '')) ?? '../shared/eval/speech-dev';
+const valued = ['--workers', '--save', '--flag'];
+const corpusDir = args.find((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? '')) ?? '../shared/eval/speech-dev';
+const flags = Object.fromEntries(args.flatMap((a, i) => (args[i - 1] === '--flag' ? [a.split('=') as [string, string]] : [])));
 const workers = Number(args[args.indexOf('--workers') + 1]) || 1;
 const verbose = args.includes('--verbose');
 
@@ -44,9 +48,9 @@ async function recognize(listener: Listener, source: EventEmitter, item: CorpusI
 
 const config = loadConfig('config/frontdesk.yaml', {});
 const brain = new RulesBrain(config.assistant);
-const speechDir = join(tmpdir(), 'frontdesk-bench-speech');
-mkdirSync(speechDir, { recursive: true });
-const stt = await PocketsphinxStt.create({ speechDir, workers, vocabulary: vocabularyOf(config.assistant) });
+// A private data dir: concurrent runs (other flags, other checkouts) must not overwrite each other's LMs.
+const speechDir = mkdtempSync(join(tmpdir(), 'frontdesk-bench-speech-'));
+const stt = await PocketsphinxStt.create({ speechDir, workers, vocabulary: vocabularyOf(config.assistant), flags });
 const savePath = args.includes('--save') ? args[args.indexOf('--save') + 1] : undefined;
 const transcripts: { file: string; text: string; heard: string; expect: CorpusItem['expect'] }[] = [];
 const source = new EventEmitter();
@@ -57,6 +61,7 @@ const started = performance.now();
 const requests = items.filter((i) => i.kind === 'request');
 const fromText = { intent: 0, topic: 0, class: 0, exact: 0 };
 const fromSpeech = { intent: 0, topic: 0, class: 0, exact: 0 };
+const wer = { errors: 0, words: 0 };
 const tally = (counts: typeof fromText, got: { intent: string; topic: string; class: string }, expect: CorpusItem['expect']) => {
   const ok = [got.intent === expect.intent, got.topic === expect.topic, got.class === expect.class];
   if (ok[0]) counts.intent++;
@@ -66,6 +71,9 @@ const tally = (counts: typeof fromText, got: { intent: string; topic: string; cl
 };
 for (const item of requests) {
   const heard = await recognize(listener, source, item, { kind: 'free' });
+  const { errors, words } = wordErrors(item.text, heard);
+  wer.errors += errors;
+  wer.words += words;
   transcripts.push({ file: item.path.split('/').at(-1)!, text: item.text, heard, expect: item.expect });
   tally(fromText, brain.classifyNow(item.text), item.expect);
   const got = brain.classifyNow(heard);
@@ -98,9 +106,11 @@ const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)} % (${n}/$
 console.log(`requests (${requests.length}), rules brain     intent / topic / class / all three`);
 console.log(`  from manifest text:  ${pct(fromText.intent, requests.length)} / ${pct(fromText.topic, requests.length)} / ${pct(fromText.class, requests.length)} / ${pct(fromText.exact, requests.length)}`);
 console.log(`  from speech:         ${pct(fromSpeech.intent, requests.length)} / ${pct(fromSpeech.topic, requests.length)} / ${pct(fromSpeech.class, requests.length)} / ${pct(fromSpeech.exact, requests.length)}`);
+console.log(`  request WER: ${((100 * wer.errors) / Math.max(1, wer.words)).toFixed(1)} % (${wer.errors}/${wer.words} words)`);
 console.log(`  speech / text ratio (all three): ${(fromSpeech.exact / Math.max(1, fromText.exact)).toFixed(2)}`);
 console.log(`passcodes verified from speech (expected code given to the recognizer): ${pct(codes, passcodes.length)}; false accepts against a wrong code: ${pct(falseAccepts, passcodes.length)}`);
 console.log(`yes/no right from speech:       ${pct(answers, yesNos.length)}`);
 console.log(`${items.length} files in ${((performance.now() - started) / 1000).toFixed(1)} s with ${workers} decoder worker(s), 2 shared cores under contention`);
 listener.close();
 await stt.close();
+rmSync(speechDir, { recursive: true, force: true });

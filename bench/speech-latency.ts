@@ -1,6 +1,7 @@
 // STT end of speech -> final result, one caller at real time through the call path (Listener -> VAD ->
-// pocketsphinx worker, decoding while the caller speaks). Peer: pocketsphinx_continuous on the same
-// files, whose result only exists after it has read the whole file (load + decode wall time).
+// pocketsphinx workers, decoding while the caller speaks; passcodes verified against the expected code,
+// as screening does: two decodes in two processes). Peer: pocketsphinx_continuous on the same files,
+// whose result only exists after it has read the whole file (load + decode wall time).
 // Usage: node --import tsx bench/speech-latency.ts [items per kind, default 4]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,14 +21,14 @@ const perKind = Number(process.argv[2] ?? 4);
 const corpus = loadCorpus(CORPUS);
 const kinds = ['passcode', 'yesno', 'request'] as const;
 const dir = mkdtempSync(join(tmpdir(), 'bench-latency-'));
-const stack = await createSpeechStack(parseConfig({ speech: { workers: 1 } }, 'bench', {}), { dataDir: dir });
+const stack = await createSpeechStack(parseConfig({ speech: {} }, 'bench', {}), { dataDir: dir });
 console.log(`speech-latency: ${perKind} items per kind at real time, one stream; 2 cores shared with other work (contention)`);
 for (const kind of kinds) {
   const items = corpus.filter((i) => i.kind === kind).filter((_, i) => i % 7 === 1).slice(0, perKind);
   const ours: number[] = [];
   const peer: number[] = [];
   for (const item of items) {
-    const outcome = await evaluateItem(item, { stt: stack.stt, vadFactory: stack.vadFactory, realtime: true });
+    const outcome = await evaluateItem(item, { stt: stack.stt, vadFactory: stack.vadFactory, realtime: true, withExpectedCode: kind === 'passcode' });
     if (outcome.latencyMs !== undefined) ours.push(outcome.latencyMs);
     const wav = join(dir, 'peer.wav');
     writeFileSync(wav, encodeWav({ samples: new Upsampler2x().process(readWav(item.path).samples), sampleRate: 16000 }));

@@ -2,6 +2,7 @@
 // every turn, the time from the caller's last speech packet to frontdesk's first reply packet with
 // sound, p50/p95 over >= 50 turns; plus ACK -> first greeting packet. Peer: the same measurement
 // against a sipp -rtp_echo UAS (the transport floor). Caller speech: corpus request-149 (flite kal).
+// Also where each turn's time goes (pause wait, recognition, reply start) and what was heard.
 // Usage: node --import tsx bench/turn-latency.ts [--calls 5] [--turns 10]
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -12,11 +13,13 @@ import { startSipp, killAllSipp } from '../test/helpers/sipp.js';
 import { callerScenario } from '../test/helpers/sipp-caller.js';
 import { freeSipPort } from '../test/helpers/ports.js';
 import { CORPUS, startAssistantApp } from '../test/assistant/e2e-harness.js';
+import { DEFAULT_PROBE_AFTER_MS } from '../src/speech/turn/end-of-turn.js';
 
 const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(name) + 1]) || fallback;
 const CALLS = arg('--calls', 5);
 const TURNS = arg('--turns', 10);
 const SPEECH_RMS = 300;
+const QUESTION_TEXT = 'what are your opening hours'; // request-149's transcript (corpus manifest)
 
 const dir = mkdtempSync(join(tmpdir(), 'frontdesk-turns-'));
 const question = join(dir, 'hours.ul');
@@ -58,9 +61,11 @@ async function capture<T>(filter: string, run: () => Promise<T>): Promise<Captur
   return result;
 }
 
+interface TurnSpan { port: number; end: number; reply: number }
+
 /** Per responder port: caller utterance ends → responder's next sound onset. */
-function turnLatencies(cap: Capture, responderPorts: Set<number>): number[] {
-  const latencies: number[] = [];
+function turnSpans(cap: Capture, responderPorts: Set<number>): TurnSpan[] {
+  const spans: TurnSpan[] = [];
   for (const port of responderPorts) {
     const heard = cap.packets.filter((p) => p.dst === port && p.rms > SPEECH_RMS);
     const said = cap.packets.filter((p) => p.src === port && p.rms > SPEECH_RMS);
@@ -71,11 +76,12 @@ function turnLatencies(cap: Capture, responderPorts: Set<number>): number[] {
     });
     for (const end of ends) {
       const reply = said.find((p) => p.t > end);
-      if (reply && reply.t - end < 8000) latencies.push(reply.t - end);
+      if (reply && reply.t - end < 8000) spans.push({ port, end, reply: reply.t });
     }
   }
-  return latencies;
+  return spans;
 }
+const turnLatencies = (cap: Capture, ports: Set<number>) => turnSpans(cap, ports).map((s) => s.reply - s.end);
 
 const pct = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -122,8 +128,35 @@ try {
   console.log(`frontdesk turn latency (caller's last speech packet -> first reply packet with sound): ${fmt(turns)}`);
   console.log(`frontdesk ACK -> first greeting packet with sound: ${fmt(greetings)}`);
   console.log(`peer sipp -rtp_echo (transport floor), same measurement: ${fmt(peerTurns, 2)}`);
-  console.log(`ratio frontdesk/peer p50: ${(pct(turns, 50) / Math.max(0.001, pct(peerTurns, 50))).toFixed(0)}x; frontdesk minus its end-of-speech wait: p50 ${(pct(turns, 50) - app.config.speech.endSilenceMs.free).toFixed(0)} ms`);
-  console.log(`end-of-speech silence the recognizer waits for (speech.endSilenceMs.free): ${app.config.speech.endSilenceMs.free} ms`);
+  console.log(`ratio frontdesk/peer p50: ${(pct(turns, 50) / Math.max(0.001, pct(peerTurns, 50))).toFixed(0)}x`);
+  console.log(`end of a free-speech turn: a ${DEFAULT_PROBE_AFTER_MS.free} ms pause when the brain finds the words complete, else the full silence (speech.endSilenceMs.free) ${app.config.speech.endSilenceMs.free} ms`);
+  // What the assistant recorded per turn: did a short pause end it, what it heard, how long recognition took.
+  const recorded = app.messages.flatMap((m) => (m.type === 'call-event' && m.event.type === 'turn' ? [m.event.data] : []));
+  const heardAll = recorded.filter((d) => String(d.heard).toLowerCase().replace(/[^a-z ]/g, '') === QUESTION_TEXT).length;
+  console.log(`turns recorded ${recorded.length}: ended at a short pause ${recorded.filter((d) => d.endedAtPause === true).length}, heard as "${QUESTION_TEXT}" ${heardAll}; ` +
+    `recognition (pause/end of speech -> final, incl. end-of-turn check): ${fmt(recorded.map((d) => Number(d.recognitionMs)))}`);
+  // Where each turn's time goes, from the assistant's 'turn' record (written after classification,
+  // just before the reply is spoken) matched to the wire: pause wait, recognition, reply start.
+  const portOf = new Map<string, number>();
+  for (const m of app.messages) {
+    if (m.type !== 'call-event' || portOf.has(m.callId)) continue;
+    const record = await app.app.store.getCall(m.callId);
+    const port = record && ours.answerPorts.get(record.summary.sipCallId);
+    if (port !== undefined) portOf.set(m.callId, port);
+  }
+  const turnRecords = app.messages.flatMap((m) => (m.type === 'call-event' && m.event.type === 'turn' ? [{ port: portOf.get(m.callId), at: m.event.at.getTime(), ms: Number(m.event.data.recognitionMs) }] : []));
+  const parts = { wait: [] as number[], recognition: [] as number[], reply: [] as number[] };
+  for (const span of turnSpans(ours, ourPorts)) {
+    const record = turnRecords.find((r) => r.port === span.port && r.at > span.end && r.at <= span.reply);
+    if (!record) continue;
+    parts.wait.push(record.at - record.ms - span.end);
+    parts.recognition.push(record.ms);
+    parts.reply.push(span.reply - record.at);
+  }
+  console.log(`breakdown: last caller packet -> end of speech decided (VAD + pause) ${fmt(parts.wait)}; -> classified ${fmt(parts.recognition)}; -> first reply packet with sound ${fmt(parts.reply)}`);
+  const heardCounts = new Map<string, number>();
+  for (const d of recorded) heardCounts.set(String(d.heard), (heardCounts.get(String(d.heard)) ?? 0) + 1);
+  console.log(`heard: ${[...heardCounts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([text, n]) => `${n}x "${text}"`).join(', ')}`);
   console.log(`${CALLS} concurrent calls x ${TURNS} turns; 2 cores shared with other engineers (contention); TTS = embedded flite`);
 } finally {
   killAllSipp();

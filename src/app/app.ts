@@ -95,6 +95,7 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
     (finished ??= (async () => {
       await telephony.stop();
       await web.close();
+      receptionist?.close();
       await speech?.close();
       retention.stop();
       await store.close();

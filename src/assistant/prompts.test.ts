@@ -1,7 +1,7 @@
 // Prompt templating and speakable money and dates; the recognizer vocabulary taken from the config.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderPrompt, spokenDate, spokenMoney } from './prompts.js';
+import { fixedSentences, renderPrompt, spokenDate, spokenMoney } from './prompts.js';
 import { defaultPrompts } from '../config/assistant-prompts.js';
 import { vocabularyOf } from './vocabulary.js';
 
@@ -29,4 +29,21 @@ test('the recognizer vocabulary carries names, FAQ triggers and topic phrases', 
   assert.deepEqual(vocabulary.names, ['John Smith', 'Ben']);
   assert.deepEqual(vocabulary.faq, ['opening hours']);
   assert.deepEqual(vocabulary.topics, ['gift card']);
+});
+
+test('fixed sentences: per customer and agent, FAQ answers, nothing that depends on the call', () => {
+  const sentences = fixedSentences({
+    prompts: defaultPrompts,
+    businessName: 'Acme',
+    customers: [{ name: 'Ann Lee', phoneNumbers: ['+16505550100'] } as never],
+    agents: [{ name: 'Ben', department: 'billing' } as never],
+    faq: [{ id: 'hours', answer: 'Nine to five.', triggers: ['hours'] } as never],
+  });
+  assert.ok(sentences.includes('Thank you for calling Acme, Ann!'));
+  assert.ok(sentences.includes('Do you want me to transfer your call to Ben in billing?'));
+  assert.ok(sentences.includes('Sorry, nobody in technical support can take calls right now.'));
+  assert.ok(sentences.includes('Nine to five.'));
+  // The screening code is per call; the sentence before it is not.
+  assert.ok(sentences.includes('Before we continue, please repeat or use the keypad to dial the following number.'));
+  assert.ok(sentences.every((s) => !/[{}\u0001]/.test(s)));
 });

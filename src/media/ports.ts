@@ -1,6 +1,8 @@
 // PortAllocator: hands out bound UDP socket pairs (even RTP port, RTP+1 for RTCP) from a range such
 // as "20000-29999". Binding is the availability check, so a port held by another process is skipped.
 import { createSocket, type Socket } from 'node:dgram';
+import { lookup as dnsLookup } from 'node:dns';
+import { isIP } from 'node:net';
 
 export interface PortPair {
   rtpPort: number;
@@ -22,8 +24,16 @@ export function parsePortRange(range: string): { min: number; max: number } {
   return { min, max };
 }
 
+// Media is sent to IP literals only (SDP addresses are checked, latched ones come from the kernel):
+// answering those at once spares every packet dgram's default lookup, deferred to the next tick.
+const literalLookup = (address: string, family: number, callback: (error: Error | null, address: string, family: number) => void): void => {
+  const literal = isIP(address);
+  if (literal) callback(null, address, literal);
+  else dnsLookup(address, family, callback);
+};
+
 function bindSocket(address: string, port: number): Promise<Socket> {
-  const socket = createSocket({ type: address.includes(':') ? 'udp6' : 'udp4' });
+  const socket = createSocket({ type: address.includes(':') ? 'udp6' : 'udp4', lookup: literalLookup as never });
   return new Promise((resolve, reject) => {
     const onError = (error: Error): void => {
       socket.close();

@@ -68,8 +68,9 @@ export class MediaSession extends EventEmitter<{ audio: [PcmChunk]; dtmf: [DtmfE
     transport.onRtcp = (report) => this.emit('rtcp', report);
     transport.onNewSource = () => this.media && this.useReceiver(new ReceivePath(this.media, this.jitterBufferMs), this.media);
     const clock = options.clock ?? sharedClock;
-    const stopSending = clock.subscribe((tick) => this.onSendTick(tick), 0);
-    const stopReceiving = clock.subscribe((tick) => this.onReceiveTick(tick), 1);
+    const slot = clock.pickSlot(); // this call's fixed place in the period: sends stay evenly spaced
+    const stopSending = clock.subscribe((tick) => this.onSendTick(tick), 0, slot);
+    const stopReceiving = clock.subscribe((tick) => this.onReceiveTick(tick), 1, slot);
     this.unsubscribe = () => (stopSending(), stopReceiving());
     log.debug({ rtpPort: this.localPort }, 'media session open');
   }

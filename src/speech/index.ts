@@ -8,6 +8,8 @@ import { PocketsphinxStt } from './pocketsphinx/stt.js';
 import { FliteTts } from './tts/flite.js';
 import type { STT, TTS, VAD } from './types.js';
 import { EnergyVad } from './vad/energy.js';
+import { SileroVad } from './vad/silero.js';
+import { SileroRuntime, bundledSileroModel } from './vad/silero-runtime.js';
 import { createWatsonStt } from './stt/watson.js';
 import { createDeepgramStt } from './stt/deepgram.js';
 import { createOpenAiTts } from './tts/openai.js';
@@ -29,7 +31,7 @@ export interface SpeechStackOptions {
 type Speech = Config['speech'];
 export type SttFactory = (speech: Speech, options: SpeechStackOptions & { config: Config }) => Promise<STT>;
 export type TtsFactory = (speech: Speech, options: SpeechStackOptions & { config: Config }) => Promise<TTS>;
-export type VadFactoryMaker = (speech: Speech) => () => VAD;
+export type VadFactoryMaker = (speech: Speech, options: SpeechStackOptions) => () => VAD;
 
 export const sttProviders: Partial<Record<Speech['stt'], SttFactory>> = {
   pocketsphinx: (speech, options) =>
@@ -52,6 +54,11 @@ export const ttsProviders: Partial<Record<Speech['tts'], TtsFactory>> = {
 
 export const vadProviders: Partial<Record<Speech['vad'], VadFactoryMaker>> = {
   energy: (speech) => () => new EnergyVad({ minSpeechMs: speech.minSpeechMs }),
+  silero: (speech, options) => {
+    const runtime = SileroRuntime.for(speech.sileroModel ?? bundledSileroModel(), options.logger);
+    // Once the runtime has failed (logged once), calls get the energy VAD outright.
+    return () => (runtime.failed ? new EnergyVad({ minSpeechMs: speech.minSpeechMs }) : new SileroVad(runtime, { minSpeechMs: speech.minSpeechMs }));
+  },
 };
 
 export async function createSpeechStack(config: Config, options: SpeechStackOptions = { dataDir: config.operations.dataDir }): Promise<SpeechStack> {
@@ -74,7 +81,7 @@ export async function createSpeechStack(config: Config, options: SpeechStackOpti
   return {
     stt,
     tts,
-    vadFactory: makeVad(speech),
+    vadFactory: makeVad(speech, options),
     close: async () => {
       await Promise.all([stt.close(), tts.close()]);
     },

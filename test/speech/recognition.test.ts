@@ -1,10 +1,10 @@
 // Recognition of a fixed DEV subset through the call path (Listener -> VAD -> pocketsphinx): only
 // items the eval harness got right in every run (flite voices, different kinds), plus passcode
-// verification against the expected code and a wrong one.
+// verification against the expected code and a wrong one (also on an espeak code the free grammar mishears).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { classifyYesNo, digitsOf, wordErrors } from '../../src/speech/eval/score.js';
-import { evaluateItem } from '../../src/speech/eval/run.js';
+import { evaluateItem, wrongCodeFor } from '../../src/speech/eval/run.js';
 import { corpusItem, testStack } from './helpers.js';
 
 let stack: Awaited<ReturnType<typeof testStack>>;
@@ -48,4 +48,13 @@ test('with the expected code as context, the right code is accepted and a wrong 
   assert.equal(digitsOf(right.hypothesis), item.expect.digits);
   const wrong = await evaluateItem(item, { ...options(), withExpectedCode: true }, '6727');
   assert.equal(wrong.falseAccept, false);
+});
+
+test('a code the digit grammar mishears is verified against the expected code, never against a wrong one', async () => {
+  // espeak-ng f2: decoded blind as "six six five nine"; its forced path scores far above the threshold.
+  const item = corpusItem('passcode-008.wav');
+  const right = await evaluateItem(item, { ...options(), withExpectedCode: true });
+  assert.equal(digitsOf(right.hypothesis), item.expect.digits, right.hypothesis);
+  const wrong = await evaluateItem(item, { ...options(), withExpectedCode: true }, wrongCodeFor(item.expect.digits!));
+  assert.equal(wrong.falseAccept, false, wrong.hypothesis);
 });

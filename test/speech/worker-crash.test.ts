@@ -1,5 +1,6 @@
 // A decoder worker killed mid-utterance fails only its own session ('error', so the assistant can
-// re-prompt); the pool replaces the worker and the next session decodes normally.
+// re-prompt); the pool replaces the worker and the next session decodes normally. A verified passcode
+// turn spans two workers: one of them dying fails the turn.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { PocketsphinxSession } from '../../src/speech/pocketsphinx/session.js';
@@ -57,6 +58,33 @@ test('a session on another worker is unaffected by the crash', async () => {
     writeAll(survivor, corpusSamples('yesno-081.wav').subarray(4000));
     survivor.end();
     assert.equal((await survivorFinal).text, 'no');
+  } finally {
+    await twoWorkers.close();
+  }
+});
+
+test('a verified passcode decodes in two processes: losing one fails the turn, and the pool recovers', async () => {
+  const twoWorkers = await testStack({ workers: 2 });
+  try {
+    const stt = twoWorkers.stt as PocketsphinxStt;
+    const context = { kind: 'digits', length: 4, expected: '1272' } as const;
+    const doomed = stt.open(context);
+    const outcome = new Promise<string>((resolve) => {
+      doomed.once('error', (error) => resolve(`error: ${error.message}`));
+      doomed.once('final', () => resolve('final'));
+    });
+    writeAll(doomed, corpusSamples('passcode-014.wav').subarray(0, 8000));
+    await stt.pool.killWorkerOf(doomed.id);
+    assert.match(await outcome, /^error: .*crashed/);
+
+    const next = stt.open(context);
+    const final = new Promise<RecognitionResult>((resolve, reject) => {
+      next.once('final', resolve);
+      next.once('error', reject);
+    });
+    writeAll(next, corpusSamples('passcode-014.wav'));
+    next.end();
+    assert.equal((await final).text.split(' ').slice(-4).join(' '), 'one two seven two');
   } finally {
     await twoWorkers.close();
   }

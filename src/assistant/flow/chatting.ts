@@ -6,17 +6,17 @@ import { say } from '../tasks/say.js';
 import { sayStream } from '../tasks/say-stream.js';
 import type { FallbackMarker } from '../brain/openai.js';
 import { gather } from '../tasks/gather.js';
+import { isFarewell } from '../tasks/end-of-turn.js';
 import { sayAndHangUp } from '../tasks/hangup.js';
 import { departmentOf, offerTransfer } from './offer-transfer.js';
 import type { CallSession, StateName } from './session.js';
 
-const FAREWELL = / (bye|goodbye|good bye|that is all|that is it|nothing else|i am done|i am all set|have a good day) /;
 const PLAIN_NO = /^ (no|nope|nah)( thanks| thank you| i am good| i am fine)* $/;
 const CHAT_HINTS = ['order', 'bill', 'billing', 'technical support', 'agent', 'transfer', 'payment', 'hours'];
 
 async function classifySafely(session: CallSession, text: string): Promise<Classification | undefined> {
   try {
-    return await session.brain.classify(text, session.conversation());
+    return await session.classify(text);
   } catch (error) {
     session.log.warn({ err: error }, 'brain failed to classify');
     return undefined;
@@ -61,9 +61,10 @@ export async function chatting(session: CallSession): Promise<StateName> {
       reply,
       next,
       recognitionMs: Math.round(heard.finalAt - heard.speechEndedAt),
+      endedAtPause: heard.early === true,
     });
 
-  if (FAREWELL.test(text) || (PLAIN_NO.test(text) && lastAsked === session.prompt('anythingElse'))) {
+  if (isFarewell(text) || (PLAIN_NO.test(text) && lastAsked === session.prompt('anythingElse'))) {
     turn(undefined, session.prompt('goodbye'), 'goodbye');
     return 'goodbye';
   }

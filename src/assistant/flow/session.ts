@@ -4,7 +4,7 @@
 import type { AgentConfig, AssistantConfig, Department, PromptKey } from '../../config/assistant.js';
 import type { Call, DtmfEvent } from '../../telephony/call.js';
 import type { CallOutcome, CallStore } from '../../store/store.js';
-import type { Brain, ConversationContext } from '../brain/brain.js';
+import type { Brain, Classification, ConversationContext } from '../brain/brain.js';
 import type { Logger } from '../../log.js';
 import type { CallerId } from '../caller-id.js';
 import type { Customer, Directory } from '../directory.js';
@@ -76,6 +76,7 @@ export class CallSession {
   maxDurationReached = false;
   private readonly abort = new AbortController();
   private readonly dtmfWaiters = new Set<(event: DtmfEvent) => void>();
+  private classified?: { text: string; result: Promise<Classification> };
 
   constructor(deps: SessionDeps) {
     this.call = deps.call;
@@ -130,6 +131,20 @@ export class CallSession {
 
   conversation(): ConversationContext {
     return { businessName: this.config.businessName, history: this.history.slice(-6), customerName: this.customer?.firstName };
+  }
+
+  /** The brain's classification of an utterance, asked once: the end-of-turn check and the reply share it. */
+  classify(text: string): Promise<Classification> {
+    if (this.classified?.text === text) return this.classified.result;
+    const result = this.brain.classify(text, this.conversation());
+    this.classified = { text, result };
+    result.catch(() => this.forgetClassification());
+    return result;
+  }
+
+  /** A new turn: the same words may mean something else in the new context. */
+  forgetClassification(): void {
+    this.classified = undefined;
   }
 
   setOutcome(outcome: CallOutcome): void {

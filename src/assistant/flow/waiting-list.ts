@@ -30,6 +30,7 @@ export async function offerWaitingList(session: CallSession): Promise<StateName>
       context: { kind: 'free', hints: OPTION_HINTS },
       timeoutMs: session.config.options.silenceTimeoutMs,
       dtmf: { maxDigits: 1, interDigitTimeoutMs: 1000 },
+      isComplete: async ({ text }) => (await choiceOf(session, text)) !== 'unclear',
     });
     if (heard.kind === 'ended') return 'ended';
     let choice: Choice = 'unclear';

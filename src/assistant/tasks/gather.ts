@@ -1,11 +1,13 @@
 // Task "gather": one caller turn, by speech (through the turn listener) or keypad. The first key
 // press cancels the speech turn and collects up to maxDigits keys ('#' ends early). A hang-up or the
-// maximum call duration ends the wait at once.
+// maximum call duration ends the wait at once. A short pause ends a turn the brain finds complete.
 import type { RecognitionContext } from '../../speech/types.js';
+import type { CompletenessCheck } from '../../speech/turn/end-of-turn.js';
 import type { CallSession } from '../flow/session.js';
+import { endOfTurnFor } from './end-of-turn.js';
 
 export type Heard =
-  | { kind: 'speech'; text: string; confidence: number; speechEndedAt: number; finalAt: number }
+  | { kind: 'speech'; text: string; confidence: number; speechEndedAt: number; finalAt: number; early?: boolean }
   | { kind: 'dtmf'; digits: string; endedAt: number }
   | { kind: 'silence' }
   | { kind: 'ended' };
@@ -15,6 +17,8 @@ export interface GatherOptions {
   timeoutMs: number;
   /** Accept keypad input; without it keys are dropped from the buffer. */
   dtmf?: { maxDigits: number; interDigitTimeoutMs: number };
+  /** Whether a hypothesis heard before the full end silence already ends the turn (default: the brain's view). */
+  isComplete?: CompletenessCheck;
 }
 
 function collectKeys(session: CallSession, maxDigits: number, interDigitTimeoutMs: number): Promise<Heard> {
@@ -63,6 +67,7 @@ export async function gather(session: CallSession, options: GatherOptions): Prom
   if (!keys) session.dtmfBuffer = '';
   else if (session.dtmfBuffer.length > 0) return collectKeys(session, keys.maxDigits, keys.interDigitTimeoutMs);
 
+  session.forgetClassification();
   void session.record.event('listen', { context: options.context.kind, timeoutMs: options.timeoutMs });
   const turn = new AbortController();
   const onStop = () => turn.abort();
@@ -77,7 +82,9 @@ export async function gather(session: CallSession, options: GatherOptions): Prom
     turn.abort();
   });
   try {
-    const result = await session.listener.listen({ context: options.context, noInputTimeoutMs: options.timeoutMs, signal: turn.signal });
+    const result = await session.listener.listen({
+      context: options.context, noInputTimeoutMs: options.timeoutMs, signal: turn.signal, endOfTurn: endOfTurnFor(session, options.isComplete),
+    });
     if (keyPressed && keys) return collectKeys(session, keys.maxDigits, keys.interDigitTimeoutMs);
     if (session.stopped) return { kind: 'ended' };
     if (result.kind === 'timeout') return { kind: 'silence' };
@@ -85,7 +92,7 @@ export async function gather(session: CallSession, options: GatherOptions): Prom
     const text = result.result.text.trim();
     if (!text) return { kind: 'silence' };
     session.history.push({ role: 'caller', text });
-    return { kind: 'speech', text, confidence: result.result.confidence, speechEndedAt: result.speechEndedAt, finalAt: result.finalAt };
+    return { kind: 'speech', text, confidence: result.result.confidence, speechEndedAt: result.speechEndedAt, finalAt: result.finalAt, early: result.early };
   } catch (error) {
     session.log.error({ err: error }, 'listening failed');
     void session.record.event('error', { where: 'gather', message: (error as Error).message });

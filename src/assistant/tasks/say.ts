@@ -1,8 +1,10 @@
 // Task "say": synthesize a text and play it into the call. Interruptible prompts stop on barge-in
 // (caller speech) or a key press; the passcode challenge is not interruptible. Every prompt is recorded.
+// Playback starts at the first sound: the synthesizer's leading pause would only add to turn latency.
 import type { PcmChunk, PcmSource } from '../../media/pcm.js';
 import type { PlayOutcome } from '../../telephony/call.js';
 import { turnLatency } from '../../metrics.js';
+import { trimLeadingSilence } from '../../speech/tts/trim.js';
 import type { CallSession } from '../flow/session.js';
 
 export interface SayOptions {
@@ -13,14 +15,15 @@ export interface SayOptions {
   append?: PcmChunk;
 }
 
-async function* withFirstChunkHook(source: PcmSource, onFirst: () => void, append?: PcmChunk): PcmSource {
+/** The reply starts with its first sound (the synthesizer's leading pause is cut); `onFirst` marks it. */
+async function* fromFirstSound(source: PcmSource, onFirst: () => void, append?: PcmChunk): PcmSource {
   let first = true;
   for await (const chunk of source) {
     if (first) {
       first = false;
       onFirst();
-    }
-    yield chunk;
+      yield trimLeadingSilence(chunk);
+    } else yield chunk;
   }
   if (append) yield append;
 }
@@ -65,7 +68,7 @@ export async function speak(session: CallSession, audio: (signal: AbortSignal) =
   session.signal.addEventListener('abort', onAbort, { once: true });
   try {
     const outcome = await call.play(
-      withFirstChunkHook(
+      fromFirstSound(
         audio(synthesis.signal),
         () => {
           if (options.replyTo !== undefined) turnLatency.observe((performance.now() - options.replyTo) / 1000);

@@ -34,7 +34,8 @@ async function evalSpeech(flags: EvalSpeechFlags): Promise<void> {
   if (items.length === 0) throw new Error(`no corpus items of kind ${kinds.join(', ')} in ${flags.corpus}`);
   const dataDir = flags.dataDir ?? mkdtempSync(join(tmpdir(), 'frontdesk-eval-'));
   const stack = await createSpeechStack(config, { dataDir });
-  const probes = flags.expected ? items.filter((i) => i.kind === 'passcode').length : 0;
+  // --expected adds two runs per passcode: a wrong-code probe and a blind decode.
+  const probes = flags.expected ? 2 * items.filter((i) => i.kind === 'passcode').length : 0;
   const bar = new SingleBar({ format: 'eval speech [{bar}] {value}/{total} {file}', hideCursor: true, stream: process.stderr }, Presets.shades_classic);
   bar.start(items.length + probes, 0, { file: '' });
   try {
@@ -49,7 +50,7 @@ async function evalSpeech(flags: EvalSpeechFlags): Promise<void> {
     });
     bar.stop();
     if (flags.verbose) {
-      for (const o of outcomes) console.log(`${o.correct ? 'ok ' : o.falseAccept ? 'FA ' : '-- '} ${o.file} ${JSON.stringify(o.reference)} -> ${JSON.stringify(o.hypothesis)}`);
+      for (const o of outcomes) console.log(`${o.correct ? 'ok ' : o.falseAccept ? 'FA ' : '-- '} ${o.file}${o.blind ? ' (blind)' : o.falseAccept !== undefined ? ' (wrong code)' : ''} ${JSON.stringify(o.reference)} -> ${JSON.stringify(o.hypothesis)}`);
     }
     const summary = summarize(outcomes);
     console.log(`${stack.stt.name} + ${stack.vadFactory().name} VAD, ${items.length} items${flags.expected ? ', expected passcode given as context' : ''}${flags.realtime ? ', real-time pacing' : ''}`);

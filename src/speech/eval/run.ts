@@ -38,6 +38,8 @@ export interface ItemOutcome {
   latencyMs?: number;
   /** Passcode with a wrong expected code: did the recognizer return that wrong code? */
   falseAccept?: boolean;
+  /** Passcode decoded without the expected code in a run that gives it (the blind figure beside the verified one). */
+  blind?: boolean;
   extra: Record<string, number>;
 }
 
@@ -68,9 +70,9 @@ function loadSamples(item: CorpusItem): Int16Array {
   return pcm.sampleRate === CALL_SAMPLE_RATE ? pcm.samples : toTelephoneRate(pcm.samples, pcm.sampleRate);
 }
 
-export async function evaluateItem(item: CorpusItem, options: EvalOptions, wrongCode?: string): Promise<ItemOutcome> {
+export async function evaluateItem(item: CorpusItem, options: EvalOptions, wrongCode?: string, blind = false): Promise<ItemOutcome> {
   const samples = loadSamples(item);
-  const expected = options.withExpectedCode ? (wrongCode ?? item.expect.digits) : undefined;
+  const expected = options.withExpectedCode && !blind ? (wrongCode ?? item.expect.digits) : undefined;
   const heard = await listenTo(samples, contextFor(item, expected), options);
   const outcome: ItemOutcome['outcome'] = heard instanceof Error ? 'error' : heard.kind === 'speech' ? 'speech' : 'timeout';
   const hypothesis = !(heard instanceof Error) && heard.kind === 'speech' ? heard.result.text : '';
@@ -86,6 +88,7 @@ export async function evaluateItem(item: CorpusItem, options: EvalOptions, wrong
     file: item.file, kind: item.kind, cond: item.cond, voice: item.voice, reference: item.text, hypothesis, outcome,
     correct: wrongCode ? false : correct, wordErrors: errors, words, latencyMs, extra,
     ...(wrongCode ? { falseAccept: digitsOf(hypothesis) === wrongCode } : {}),
+    ...(blind ? { blind } : {}),
   };
 }
 
@@ -101,9 +104,10 @@ export async function evaluateCorpus(items: readonly CorpusItem[], options: Eval
     outcomes.push(outcome);
     options.onItemDone?.(outcome);
     if (options.withExpectedCode && item.kind === 'passcode' && item.expect.digits) {
-      const probe = await evaluateItem(item, options, wrongCodeFor(item.expect.digits));
-      outcomes.push(probe);
-      options.onItemDone?.(probe);
+      for (const extra of [await evaluateItem(item, options, wrongCodeFor(item.expect.digits)), await evaluateItem(item, options, undefined, true)]) {
+        outcomes.push(extra);
+        options.onItemDone?.(extra);
+      }
     }
   }
   return outcomes;

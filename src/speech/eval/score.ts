@@ -27,10 +27,19 @@ export function classifyYesNo(text: string): 1 | 0 | -1 {
   return -1;
 }
 
+/** Digit edit distance between the spoken and the recognized code (digit accuracy = 1 - errors / digits). */
+export function digitErrors(reference: string, hypothesis: string): { errors: number; digits: number } {
+  const ref = [...digitsOf(reference)];
+  return { errors: editDistance(ref, [...digitsOf(hypothesis)]), digits: ref.length };
+}
+
 /** Word edit distance between reference and hypothesis. */
 export function wordErrors(reference: string, hypothesis: string): { errors: number; words: number } {
   const ref = normalize(reference);
-  const hyp = normalize(hypothesis);
+  return { errors: editDistance(ref, normalize(hypothesis)), words: ref.length };
+}
+
+function editDistance(ref: readonly string[], hyp: readonly string[]): number {
   let previous = Array.from({ length: hyp.length + 1 }, (_, j) => j);
   for (let i = 1; i <= ref.length; i++) {
     const current = [i];
@@ -40,7 +49,7 @@ export function wordErrors(reference: string, hypothesis: string): { errors: num
     }
     previous = current;
   }
-  return { errors: previous[hyp.length]!, words: ref.length };
+  return previous[hyp.length]!;
 }
 
 export function percentile(values: readonly number[], p: number): number {

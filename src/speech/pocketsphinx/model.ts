@@ -1,6 +1,7 @@
 // Prepares the recognizer's files once in the data dir: a copy of Debian's en-us acoustic model with
 // the telephone cmninit written into feat.params (the -cmninit flag is ignored by this version), and
-// an application dictionary cut from cmudict (a small dictionary makes ps_init ~10x faster).
+// an application dictionary cut from cmudict (a small dictionary makes ps_init ~10x faster), and the
+// digit turns' dictionary: the same plus telephone-band pronunciation variants.
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -16,9 +17,21 @@ const HAND_PRONUNCIATIONS: Record<string, string> = {
   wifi: 'W AY F AY',
 };
 
+/**
+ * /s/ carries most of its energy above 4 kHz, which 8 kHz telephone audio cuts: a word-edge /s/ is often
+ * all but gone. Variants without it, for closed-grammar turns only (free speech keeps cmudict as it is).
+ * DEV passcodes with the expected code: 51/60 -> 58/60 verified, blind 36 -> 38/60, wrong codes 0/60.
+ */
+export const TELEPHONE_VARIANTS: Record<string, string[]> = {
+  seven: ['EH V AH N'],
+  six: ['IH K S', 'S IH K'],
+};
+
 export interface PreparedModel {
   hmmDir: string;
   dictPath: string;
+  /** The application dictionary plus TELEPHONE_VARIANTS, for digit and yes/no decoders. */
+  grammarDictPath: string;
   /** Words asked for that have no pronunciation: the caller must leave them out of grammars and LMs. */
   missing: string[];
 }
@@ -64,8 +77,12 @@ export function loadCmudict(systemModelDir = SYSTEM_MODEL_DIR): Map<string, stri
   return (cmudictCache = dict);
 }
 
-export function writeAppDictionary(speechDir: string, words: Iterable<string>, systemModelDir = SYSTEM_MODEL_DIR): { dictPath: string; missing: string[] } {
-  const cmudict = loadCmudict(systemModelDir);
+export function writeAppDictionary(
+  speechDir: string,
+  words: Iterable<string>,
+  options: { fileName?: string; variants?: Record<string, string[]>; systemModelDir?: string } = {},
+): { dictPath: string; missing: string[] } {
+  const cmudict = loadCmudict(options.systemModelDir);
   const lines: string[] = [];
   const missing: string[] = [];
   for (const word of [...new Set(words)].sort()) {
@@ -74,10 +91,11 @@ export function writeAppDictionary(speechDir: string, words: Iterable<string>, s
       missing.push(word);
       continue;
     }
-    pronunciations.forEach((phones, i) => lines.push(`${i === 0 ? word : `${word}(${i + 1})`} ${phones}`));
+    const all = [...new Set([...pronunciations, ...(options.variants?.[word] ?? [])])];
+    all.forEach((phones, i) => lines.push(`${i === 0 ? word : `${word}(${i + 1})`} ${phones}`));
   }
   mkdirSync(speechDir, { recursive: true });
-  const dictPath = join(speechDir, 'app.dict');
+  const dictPath = join(speechDir, options.fileName ?? 'app.dict');
   const staging = `${dictPath}.tmp-${process.pid}`;
   writeFileSync(staging, lines.join('\n') + '\n');
   renameSync(staging, dictPath);
@@ -87,6 +105,8 @@ export function writeAppDictionary(speechDir: string, words: Iterable<string>, s
 export function prepareModel(speechDir: string, words: Iterable<string>): PreparedModel {
   mkdirSync(speechDir, { recursive: true });
   const hmmDir = prepareAcousticModel(speechDir);
-  const { dictPath, missing } = writeAppDictionary(speechDir, words);
-  return { hmmDir, dictPath, missing };
+  const wanted = [...words];
+  const { dictPath, missing } = writeAppDictionary(speechDir, wanted);
+  const grammarDictPath = writeAppDictionary(speechDir, wanted, { fileName: 'grammar.dict', variants: TELEPHONE_VARIANTS }).dictPath;
+  return { hmmDir, dictPath, grammarDictPath, missing };
 }

@@ -2,8 +2,12 @@
 import type { RecognitionContext, RecognitionResult } from '../types.js';
 import type { DecoderSetup } from './decoder.js';
 
+/** 'forced': decode only the path through the context's expected code (the verifier half of a digits turn). */
+export type DecodeRole = 'search' | 'forced';
+
 export type ToWorker =
-  | { type: 'open'; id: number; context: RecognitionContext }
+  /** cepstralMean: the channel's running mean to start from (both decodes of a turn get the same one). */
+  | { type: 'open'; id: number; context: RecognitionContext; role: DecodeRole; cepstralMean?: Float32Array }
   /** 8 kHz samples; the worker upsamples (keeps the main thread light). */
   | { type: 'audio'; id: number; samples: Int16Array }
   | { type: 'end'; id: number }
@@ -12,10 +16,16 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'partial'; id: number; text: string }
-  | { type: 'final'; id: number; result: RecognitionResult }
+  /**
+   * score: the final path's score; frames: 10 ms feature frames decoded (both feed the verifier's ratio);
+   * cepstralMean: the decoder's mean after a search that recognized something (teaches the channel mean).
+   */
+  | { type: 'final'; id: number; result: RecognitionResult; score: number; frames: number; cepstralMean?: Float32Array }
   | { type: 'error'; id: number; message: string };
 
 export interface WorkerSetup extends DecoderSetup {
+  /** Dictionary of digit and yes/no decoders (dictPath plus telephone-band variants). */
+  grammarDictPath: string;
   /** Extra flags for digit and yes/no decoders. */
   grammarFlags: Record<string, string>;
   /** Fresh decoders kept ready (ps_init costs ~12 ms with the app dictionary; each serves one utterance). */

@@ -1,25 +1,27 @@
-// Decoder engine process: owns pocketsphinx decoders (one per concurrent session, reused), decodes
-// each session incrementally as its audio arrives so the final result is ready right after it ends.
+// Decoder engine process: owns pocketsphinx decoders (one per concurrent session), decodes each session
+// incrementally as its audio arrives so the final result is ready right after it ends. A session either
+// searches its context's grammar/LM or ('forced') scores only the expected code's path.
 import { enginePort, engineSetup } from '../engine-host.js';
 import { Upsampler2x } from '../resample.js';
 import { Decoder, type DecoderSetup } from './decoder.js';
 import { forcedDigitsGrammar } from './grammars.js';
 import type { RecognitionContext, RecognitionResult } from '../types.js';
-import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
-import { VERIFIER_FLAGS, verifyExpected } from './verify.js';
+import type { DecodeRole, FromWorker, ToWorker, WorkerSetup } from './protocol.js';
+import { VERIFIER_FLAGS } from './verify.js';
 
 const setup = engineSetup<WorkerSetup>();
 const port = enginePort<ToWorker, FromWorker>();
 
 interface Session {
   decoder: Decoder;
-  /** Forced decoder through the expected code, when the turn has one. */
-  verifier?: { decoder: Decoder; expected: string };
+  role: DecodeRole;
   upsampler: Upsampler2x;
   frames: number;
   samples16k: number;
   lastPartial: string;
   context: RecognitionContext;
+  /** The channel mean this utterance started from (the pool's, shared by all processes). */
+  mean?: Float32Array;
   /** Utterance audio kept for a second pass (yes/no only: short turns, cheap to re-decode). */
   audio?: Int16Array[];
 }
@@ -32,7 +34,7 @@ function secondPass(session: Session): RecognitionResult | undefined {
   if (!session.audio || session.samples16k < SECOND_PASS_MIN_SAMPLES) return undefined;
   const decoder = takeDecoder(session.context);
   try {
-    decoder.cepstralMean = channelMean;
+    decoder.cepstralMean = session.mean;
     decoder.begin(session.context, 'second');
     for (const chunk of session.audio) decoder.feed(chunk);
     return decoder.finish();
@@ -42,27 +44,15 @@ function secondPass(session: Session): RecognitionResult | undefined {
 }
 
 /**
- * Running cepstral mean of recent good utterances: fresh decoders start from it rather than the model's
- * cmninit (DEV passcodes 33/60 -> see the eval). Empty results (silence, garbage) never update it,
- * so bad audio cannot shift the next caller's features.
- */
-let channelMean: Float32Array | undefined;
-const CHANNEL_MEAN_WEIGHT = 0.5;
-
-function learnChannelMean(decoder: Decoder): void {
-  const mean = decoder.cepstralMean;
-  if (!mean || mean.some((v) => !Number.isFinite(v))) return;
-  if (!channelMean) channelMean = mean;
-  else for (let i = 0; i < mean.length; i++) channelMean[i] = (1 - CHANNEL_MEAN_WEIGHT) * channelMean[i]! + CHANNEL_MEAN_WEIGHT * mean[i]!;
-}
-
-/**
  * Two decoder flavours: closed-grammar turns (digits, yes/no) score more Gaussians per frame (setup
  * grammarFlags: +4/60 passcodes), free speech keeps the cheap default (the LM search is the costly one).
  */
 type Flavour = 'grammar' | 'lm';
 const flavourOf = (context: RecognitionContext): Flavour => (context.kind === 'free' ? 'lm' : 'grammar');
-const flavourSetup: Record<Flavour, DecoderSetup> = { grammar: { ...setup, flags: { ...setup.flags, ...setup.grammarFlags } }, lm: setup };
+const flavourSetup: Record<Flavour, DecoderSetup> = {
+  grammar: { ...setup, dictPath: setup.grammarDictPath, flags: { ...setup.flags, ...setup.grammarFlags } },
+  lm: setup,
+};
 const spare: Record<Flavour, Decoder[]> = { grammar: [], lm: [] };
 const spareVerifiers: Decoder[] = [];
 const verifierSetup = { ...flavourSetup.grammar, flags: { ...flavourSetup.grammar.flags, ...VERIFIER_FLAGS } };
@@ -106,63 +96,56 @@ function replenish(): void {
   });
 }
 
-function openVerifier(expected: string): Session['verifier'] {
+/** The decoder of a 'forced' session: only the path through the expected code, searched with wide beams. */
+function openForced(context: RecognitionContext, mean: Float32Array | undefined): Decoder {
+  if (context.kind !== 'digits' || !context.expected || !/^\d+$/.test(context.expected)) {
+    throw new Error('a forced decode needs a digits context with the expected code');
+  }
   const decoder = spareVerifiers.pop() ?? new Decoder(verifierSetup);
   try {
-    decoder.cepstralMean = channelMean;
-    decoder.beginGrammar('forced', forcedDigitsGrammar(expected));
+    decoder.cepstralMean = mean;
+    decoder.beginGrammar('forced', forcedDigitsGrammar(context.expected));
   } catch (error) {
     release(decoder);
     throw error;
   }
-  return { decoder, expected };
+  return decoder;
 }
 
-function finishSession(session: Session, wantResult = true): RecognitionResult {
-  let free = session.decoder.finish(session.context.kind !== 'free');
-  if (free.text) learnChannelMean(session.decoder);
-  else if (wantResult) free = secondPass(session) ?? free;
-  if (!session.verifier) return free;
-  const forced = session.verifier.decoder.finish();
-  const { verified: _verified, ratio: _ratio, ...result } = verifyExpected({
-    expected: session.verifier.expected,
-    free,
-    freeScore: session.decoder.lastScore,
-    forced,
-    forcedScore: session.verifier.decoder.lastScore,
-    frames: session.samples16k / 160,
-  });
-  return result;
+function openSearch(context: RecognitionContext, mean: Float32Array | undefined): Decoder {
+  const decoder = takeDecoder(context);
+  try {
+    decoder.cepstralMean = mean;
+    decoder.begin(context);
+  } catch (error) {
+    release(decoder);
+    throw error;
+  }
+  return decoder;
 }
 
-function releaseSession(session: Session): void {
-  release(session.decoder);
-  if (session.verifier) release(session.verifier.decoder);
+/**
+ * The result, and the decoder's cepstral mean when it may teach the channel mean: a search that recognized
+ * something (silence or garbage must not shift the next caller's features; forced decodes only score a path).
+ */
+function finishSession(session: Session): { result: RecognitionResult; mean?: Float32Array } {
+  if (session.role === 'forced') return { result: session.decoder.finish(false) };
+  // N-best only for yes/no (~8 ms): on the digit grammar's lattice it took ~48 ms per turn, all of it
+  // after the caller stopped speaking, and the expected-code check supersedes digit alternatives.
+  const free = session.decoder.finish(session.context.kind === 'yesNo');
+  if (!free.text) return { result: secondPass(session) ?? free };
+  const mean = session.decoder.cepstralMean;
+  return { result: free, mean: mean && mean.every((v) => Number.isFinite(v)) ? mean : undefined };
 }
 
 function handle(message: ToWorker): void {
   if (message.type === 'open') {
-    const decoder = takeDecoder(message.context);
-    try {
-      decoder.cepstralMean = channelMean;
-      decoder.begin(message.context);
-    } catch (error) {
-      release(decoder);
-      throw error;
-    }
     const context = message.context;
-    let verifier: Session['verifier'];
-    if (context.kind === 'digits' && context.expected && /^\d+$/.test(context.expected) && context.expected.length === context.length) {
-      try {
-        verifier = openVerifier(context.expected);
-      } catch (error) {
-        release(decoder);
-        throw error;
-      }
-    }
+    const mean = message.cepstralMean;
+    const decoder = message.role === 'forced' ? openForced(context, mean) : openSearch(context, mean);
     sessions.set(message.id, {
-      decoder, verifier, upsampler: new Upsampler2x(), frames: 0, samples16k: 0, lastPartial: '', context,
-      audio: context.kind === 'yesNo' ? [] : undefined,
+      decoder, role: message.role, upsampler: new Upsampler2x(), frames: 0, samples16k: 0, lastPartial: '', context, mean,
+      audio: context.kind === 'yesNo' && message.role === 'search' ? [] : undefined,
     });
     return;
   }
@@ -171,11 +154,10 @@ function handle(message: ToWorker): void {
   if (message.type === 'audio') {
     const samples = session.upsampler.process(message.samples);
     session.decoder.feed(samples);
-    session.verifier?.decoder.feed(samples);
     session.audio?.push(samples);
     session.samples16k += samples.length;
     session.frames += Math.round(message.samples.length / 160);
-    if (setup.partialEveryFrames > 0 && session.frames >= setup.partialEveryFrames) {
+    if (setup.partialEveryFrames > 0 && session.frames >= setup.partialEveryFrames && session.role === 'search') {
       session.frames = 0;
       const text = session.decoder.partial();
       if (text !== session.lastPartial) send({ type: 'partial', id: message.id, text: (session.lastPartial = text) });
@@ -184,12 +166,12 @@ function handle(message: ToWorker): void {
   }
   sessions.delete(message.id);
   if (message.type === 'end') {
-    const result = finishSession(session);
-    releaseSession(session);
-    send({ type: 'final', id: message.id, result });
+    const { result, mean } = finishSession(session);
+    const score = session.decoder.lastScore;
+    release(session.decoder);
+    send({ type: 'final', id: message.id, result, score, frames: session.samples16k / 160, ...(mean ? { cepstralMean: mean } : {}) });
   } else {
-    finishSession(session, false);
-    releaseSession(session);
+    release(session.decoder); // a closed turn has no result and teaches the channel mean nothing
   }
 }
 
@@ -202,7 +184,6 @@ port.on('message', (message: ToWorker) => {
       sessions.delete(message.id);
       try {
         failed.decoder.free();
-        failed.verifier?.decoder.free();
       } catch {
         // the decoder is already broken; dropping it is all we can do
       }

@@ -1,8 +1,14 @@
-// Energy VAD: onset and hangover timing, pauses, clicks, digital silence, noise adaptation, bad frames.
+// Energy VAD: onset and hangover timing, pauses, clicks, digital silence, noise adaptation, a VAD
+// started mid-speech (DEV corpus), bad frames.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { VadEvent } from '../types.js';
+import { join } from 'node:path';
+import { readWav } from '../../media/wav.js';
+import { loadCorpus } from '../eval/corpus.js';
 import { EnergyVad } from './energy.js';
+
+const CORPUS_DIR = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'eval', 'speech-dev');
 
 let seed = 7;
 function noise(amplitude: number): number {
@@ -61,3 +67,29 @@ test('malformed frames are ignored', () => {
   assert.deepEqual(vad.process({ samples: new Int16Array(160), sampleRate: 0 }), []);
   assert.deepEqual(vad.process(undefined as never), []);
 });
+
+test('a VAD created while the caller is already talking finds the speech, not a noise floor at speech level', () => {
+  // Every DEV request (clean and pink noise), cut 300 ms after the onset a fresh VAD finds.
+  const requests = loadCorpus(CORPUS_DIR).filter((item) => item.kind === 'request');
+  const late: string[] = [];
+  const starts: number[] = [];
+  for (const item of requests) {
+    const samples = readWav(item.path).samples;
+    const onset = firstStart(new EnergyVad(), samples);
+    assert.ok(onset !== undefined, item.file);
+    const midSpeech = firstStart(new EnergyVad(), samples.subarray(Math.round((onset + 300) * 8)));
+    if (midSpeech === undefined || midSpeech > 300) late.push(item.file);
+    starts.push(midSpeech ?? Infinity);
+  }
+  // Learning the floor from the speech itself made half the starts wait for a pause (>= 100 ms).
+  assert.ok(starts.sort((a, b) => a - b)[starts.length >> 1]! < 60, `median start ${starts[starts.length >> 1]} ms`);
+  assert.ok(late.length <= requests.length / 20, `late or missed: ${late.join(' ')}`);
+});
+
+function firstStart(vad: EnergyVad, samples: Int16Array): number | undefined {
+  for (let offset = 0; offset + 160 <= samples.length; offset += 160) {
+    const start = vad.process({ samples: samples.subarray(offset, offset + 160), sampleRate: 8000 }).find((e) => e.type === 'speech-start');
+    if (start) return start.atMs;
+  }
+  return undefined;
+}
