@@ -1,8 +1,9 @@
 // One caller's ears: VAD-gated turns streamed to a fresh STT session each (turn/turn.ts; the
 // assistant's "gather" and the eval harness both use this), and barge-in watching while a prompt plays.
+// One Listener per call: its speech channel lets the recognizer adapt to this caller and no other.
 import { EventEmitter } from 'node:events';
 import type { PcmChunk } from '../media/pcm.js';
-import type { RecognitionContext, STT, VAD } from './types.js';
+import { createSpeechChannel, type RecognitionContext, type STT, type VAD } from './types.js';
 import { runTurn } from './turn/turn.js';
 import type { AudioSource, ListenOptions, ListenResult } from './turn/types.js';
 
@@ -12,6 +13,7 @@ export const DEFAULT_END_SILENCE_MS: Record<RecognitionContext['kind'], number> 
 
 export class Listener extends EventEmitter<{ 'speech-start': []; 'speech-end': []; partial: [string] }> {
   private readonly stoppers = new Set<() => void>();
+  private readonly channel = createSpeechChannel();
 
   constructor(
     private readonly source: AudioSource,
@@ -33,7 +35,7 @@ export class Listener extends EventEmitter<{ 'speech-start': []; 'speech-end': [
     return runTurn(this.source, this.stt, vad, options, events, (abort) => {
       this.stoppers.add(abort);
       return () => this.stoppers.delete(abort);
-    });
+    }, this.channel);
   }
 
   watchForBargeIn(options: { minSpeechMs: number }): () => void {

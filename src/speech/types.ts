@@ -41,9 +41,28 @@ export interface SttSession extends EventEmitter<SttSessionEvents> {
   close(): void;
 }
 
+/**
+ * One caller's audio channel, for the whole call: the Listener creates one per call and passes it to every
+ * turn's session. A provider may keep what it adapts to a caller (e.g. PocketSphinx's cepstral mean) keyed
+ * by its identity; it holds nothing itself and is never shared between calls, so no caller's audio shapes
+ * another's recognition. A session opened without one adapts to nothing beyond its own utterance.
+ */
+export interface SpeechChannel {
+  readonly speechChannel: true;
+}
+
+export function createSpeechChannel(): SpeechChannel {
+  return Object.freeze({ speechChannel: true });
+}
+
+export interface SttOpenOptions {
+  channel?: SpeechChannel;
+}
+
 export interface STT {
   readonly name: string;
-  open(context: RecognitionContext): SttSession;
+  /** Cloud providers adapt server-side per stream and ignore `channel`. */
+  open(context: RecognitionContext, options?: SttOpenOptions): SttSession;
   close(): Promise<void>;
 }
 

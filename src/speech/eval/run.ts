@@ -52,6 +52,7 @@ function contextFor(item: CorpusItem, expected?: string): RecognitionContext {
   return { kind: 'free' };
 }
 
+/** Each item is a new call (its own Listener, so a fresh speech channel): no figure depends on item order. */
 async function listenTo(samples: Int16Array, context: RecognitionContext, options: EvalOptions): Promise<ListenResult | Error> {
   const source = new FrameSource();
   const listener = new Listener(source, options.stt, options.vadFactory, options.endSilenceMs);

@@ -95,6 +95,16 @@ export class Decoder {
     if (ps.processRaw(this.handle, samples, samples.length, 0, 0) < 0) throw new Error('pocketsphinx failed to process audio');
   }
 
+  /** Decodes `audio` once more on the search just finished, starting from `mean` (a second pass). */
+  again(audio: readonly Int16Array[], mean: Float32Array, withNbest: boolean): RecognitionResult {
+    if (this.inUtterance) ps.endUtt(this.handle);
+    this.cepstralMean = mean;
+    if (ps.startUtt(this.handle) < 0) throw new Error('pocketsphinx could not start an utterance');
+    this.inUtterance = true;
+    for (const chunk of audio) this.feed(chunk);
+    return this.finish(withNbest);
+  }
+
   partial(): string {
     return this.inUtterance ? (ps.getHyp(this.handle, [0]) ?? '') : '';
   }

@@ -1,6 +1,6 @@
 // A pool of decoder processes sized to the cores. Sessions go to the least busy one; one that dies
 // (a crash in native code included) fails only its own sessions (each gets 'error') and is replaced.
-// It also keeps the channel's running cepstral mean, so every process starts utterances from the same one.
+// It keeps no state between sessions: a session brings the cepstral mean to start from (its call's).
 import type { Logger } from '../../log.js';
 import { providerErrors } from '../../metrics.js';
 import type { RecognitionContext, RecognitionResult } from '../types.js';
@@ -9,7 +9,8 @@ import type { DecodeRole, FromWorker, ToWorker, WorkerSetup } from './protocol.j
 
 export interface SessionSink {
   partial(text: string): void;
-  final(result: RecognitionResult, score: number, frames: number): void;
+  /** cepstralMean: the decoder's mean after a search that recognized something (the call may learn it). */
+  final(result: RecognitionResult, score: number, frames: number, cepstralMean?: Float32Array): void;
   error(error: Error): void;
 }
 
@@ -21,18 +22,10 @@ interface Slot {
 
 const WORKER_URL = siblingModule(import.meta.url, 'worker');
 
-/** How far one utterance's end-of-utterance mean moves the channel mean. */
-const CHANNEL_MEAN_WEIGHT = 0.5;
-
 export class DecoderPool {
   private readonly slots: Slot[] = [];
   private nextId = 1;
   private closing = false;
-  /**
-   * Running cepstral mean of recent good utterances: decoders start from it rather than the model's cmninit.
-   * One for all processes: the two decodes of a verified passcode must see the same features.
-   */
-  private channelMean: Float32Array | undefined;
 
   constructor(
     private readonly setup: WorkerSetup,
@@ -53,9 +46,12 @@ export class DecoderPool {
 
   /**
    * `awayFrom`: another session of the same turn; this one goes to a different process when there is one,
-   * so the two decodes of a verified passcode run on two cores at once.
+   * so the two decodes of a verified passcode run on two cores at once. `cepstralMean`: where the decoder's
+   * CMN starts (the call's learned mean; both decodes of a turn get the same one), else the model's cmninit.
    */
-  open(context: RecognitionContext, sink: SessionSink, options: { role?: DecodeRole; awayFrom?: number } = {}): { id: number; send: (message: ToWorker) => void } {
+  open(
+    context: RecognitionContext, sink: SessionSink, options: { role?: DecodeRole; awayFrom?: number; cepstralMean?: Float32Array } = {},
+  ): { id: number; send: (message: ToWorker) => void } {
     if (this.closing) throw new Error('speech recognizer is closed');
     if (this.slots.length === 0) throw new Error('no speech decoder process could start');
     const others = this.slots.filter((s) => options.awayFrom === undefined || !s.sinks.has(options.awayFrom));
@@ -67,7 +63,7 @@ export class DecoderPool {
       if (slot.sinks.has(id) || message.type === 'close') slot.worker.postMessage(message);
       if (message.type === 'close') slot.sinks.delete(id);
     };
-    send({ type: 'open', id, context, role: options.role ?? 'search', ...(this.channelMean ? { cepstralMean: this.channelMean } : {}) });
+    send({ type: 'open', id, context, role: options.role ?? 'search', ...(options.cepstralMean ? { cepstralMean: options.cepstralMean } : {}) });
     return { id, send };
   }
 
@@ -80,11 +76,6 @@ export class DecoderPool {
   async close(): Promise<void> {
     this.closing = true;
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
-  }
-
-  private learnChannelMean(mean: Float32Array): void {
-    const previous = this.channelMean;
-    this.channelMean = previous ? previous.map((value, i) => (1 - CHANNEL_MEAN_WEIGHT) * value + CHANNEL_MEAN_WEIGHT * mean[i]!) : mean;
   }
 
   private spawn(): Slot {
@@ -110,10 +101,7 @@ export class DecoderPool {
       if (message.type === 'partial') sink.partial(message.text);
       else {
         sinks.delete(message.id);
-        if (message.type === 'final') {
-          if (message.cepstralMean) this.learnChannelMean(message.cepstralMean);
-          sink.final(message.result, message.score, message.frames);
-        }
+        if (message.type === 'final') sink.final(message.result, message.score, message.frames, message.cepstralMean);
         else sink.error(new Error(message.message));
       }
     });

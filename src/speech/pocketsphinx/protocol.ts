@@ -6,7 +6,7 @@ import type { DecoderSetup } from './decoder.js';
 export type DecodeRole = 'search' | 'forced';
 
 export type ToWorker =
-  /** cepstralMean: the channel's running mean to start from (both decodes of a turn get the same one). */
+  /** cepstralMean: the call's learned mean to start from (both decodes of a turn get the same one); else cmninit. */
   | { type: 'open'; id: number; context: RecognitionContext; role: DecodeRole; cepstralMean?: Float32Array }
   /** 8 kHz samples; the worker upsamples (keeps the main thread light). */
   | { type: 'audio'; id: number; samples: Int16Array }
@@ -18,7 +18,7 @@ export type FromWorker =
   | { type: 'partial'; id: number; text: string }
   /**
    * score: the final path's score; frames: 10 ms feature frames decoded (both feed the verifier's ratio);
-   * cepstralMean: the decoder's mean after a search that recognized something (teaches the channel mean).
+   * cepstralMean: the decoder's mean after a search that recognized something (teaches the call's mean).
    */
   | { type: 'final'; id: number; result: RecognitionResult; score: number; frames: number; cepstralMean?: Float32Array }
   | { type: 'error'; id: number; message: string };

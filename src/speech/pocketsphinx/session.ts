@@ -1,10 +1,12 @@
 // One pocketsphinx recognition session as the STT seam sees it: batches 20 ms frames to its decoder process
 // (100 ms per message), turns worker replies into 'partial' / 'final' / 'error' events. A digits turn with
 // an expected code runs two decodes in two processes (free grammar + forced path) and is verified here.
+// Both start from the call's learned cepstral mean; the free search's end mean teaches the call's next turns.
 import { EventEmitter } from 'node:events';
 import { CALL_SAMPLE_RATE, type PcmChunk } from '../../media/pcm.js';
 import { Downsampler2x, toTelephoneRate } from '../resample.js';
-import type { RecognitionContext, RecognitionResult, SttSession, SttSessionEvents } from '../types.js';
+import type { RecognitionContext, RecognitionResult, SpeechChannel, SttSession, SttSessionEvents } from '../types.js';
+import type { ChannelMeans } from './channel-mean.js';
 import type { DecoderPool } from './pool.js';
 import type { ToWorker } from './protocol.js';
 import { verifyExpected } from './verify.js';
@@ -33,9 +35,10 @@ export class PocketsphinxSession extends EventEmitter<SttSessionEvents> implemen
   private free?: Decoded;
   private forced?: Decoded;
 
-  constructor(pool: DecoderPool, context: RecognitionContext) {
+  constructor(pool: DecoderPool, context: RecognitionContext, means: ChannelMeans, channel?: SpeechChannel) {
     super();
     const expected = expectedCodeOf(context);
+    const cepstralMean = means.startOf(channel);
     // One decode failing fails the turn; the other is closed rather than left decoding.
     const error = (e: Error) => {
       if (this.state === 'done') return;
@@ -46,12 +49,13 @@ export class PocketsphinxSession extends EventEmitter<SttSessionEvents> implemen
       partial: (text) => {
         if (this.state !== 'done') this.emit('partial', { text, confidence: 0 });
       },
-      final: (result, score, frames) => {
+      final: (result, score, frames, mean) => {
+        if (mean) means.learn(channel, mean);
         this.free = { result, score, frames };
         this.settleWhenDecoded(expected);
       },
       error,
-    });
+    }, { cepstralMean });
     this.id = search.id;
     this.handles.push(search);
     if (!expected) return;
@@ -60,7 +64,7 @@ export class PocketsphinxSession extends EventEmitter<SttSessionEvents> implemen
         this.forced = { result, score, frames };
         this.settleWhenDecoded(expected);
       } };
-      this.handles.push(pool.open(context, forced, { role: 'forced', awayFrom: search.id }));
+      this.handles.push(pool.open(context, forced, { role: 'forced', awayFrom: search.id, cepstralMean }));
     } catch (e) {
       search.send({ type: 'close', id: search.id });
       throw e;
@@ -97,6 +101,7 @@ export class PocketsphinxSession extends EventEmitter<SttSessionEvents> implemen
     const { verified: _verified, ratio: _ratio, ...result } = verifyExpected({
       expected, free: free.result, freeScore: free.score, forced: forced.result, forcedScore: forced.score, frames: free.frames,
     });
+    if (process.env.H2B_DEBUG_RATIO) console.error('H2BRATIO', _ratio, _verified);
     this.settle(() => this.emit('final', result));
   }
 

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { Logger } from '../../log.js';
 import { buildArpa, tokenize, vocabularyOf } from '../lm/arpa.js';
 import { domainSentences, type DomainVocabulary } from '../lm/phrases.js';
-import type { RecognitionContext, STT } from '../types.js';
+import type { RecognitionContext, STT, SttOpenOptions } from '../types.js';
+import { ChannelMeans } from './channel-mean.js';
 import { grammarWords, yesNoSentences } from './grammars.js';
 import { prepareModel } from './model.js';
 import { DecoderPool } from './pool.js';
@@ -34,6 +35,8 @@ function writeAtomic(path: string, text: string): void {
 
 export class PocketsphinxStt implements STT {
   readonly name = 'pocketsphinx';
+  /** Per call, never shared: see channel-mean.ts. */
+  private readonly means = new ChannelMeans();
 
   private constructor(readonly pool: DecoderPool) {}
 
@@ -68,8 +71,8 @@ export class PocketsphinxStt implements STT {
     return new PocketsphinxStt(pool);
   }
 
-  open(context: RecognitionContext): PocketsphinxSession {
-    return new PocketsphinxSession(this.pool, context);
+  open(context: RecognitionContext, options: SttOpenOptions = {}): PocketsphinxSession {
+    return new PocketsphinxSession(this.pool, context, this.means, options.channel);
   }
 
   close(): Promise<void> {

@@ -8,6 +8,7 @@ import { forcedDigitsGrammar } from './grammars.js';
 import type { RecognitionContext, RecognitionResult } from '../types.js';
 import type { DecodeRole, FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 import { VERIFIER_FLAGS } from './verify.js';
+import { TELEPHONE_CMNINIT } from './model.js';
 
 const setup = engineSetup<WorkerSetup>();
 const port = enginePort<ToWorker, FromWorker>();
@@ -20,21 +21,23 @@ interface Session {
   samples16k: number;
   lastPartial: string;
   context: RecognitionContext;
-  /** The channel mean this utterance started from (the pool's, shared by all processes). */
+  /** The call's mean this utterance started from (undefined: the model's cmninit). */
   mean?: Float32Array;
-  /** Utterance audio kept for a second pass (yes/no only: short turns, cheap to re-decode). */
+  /** Utterance audio kept for a second pass: a call's first turn (own mean), yes/no (LM fallback). */
   audio?: Int16Array[];
 }
 
 /** Less audio than this is not worth a second pass (a click, a breath). */
 const SECOND_PASS_MIN_SAMPLES = 16000 * 0.3;
 
+const usable = (mean: Float32Array | undefined) => (mean?.every((v) => Number.isFinite(v)) ? mean : undefined);
+
 /** When the first pass found no complete path, decode the same audio again with the permissive search. */
-function secondPass(session: Session): RecognitionResult | undefined {
+function secondPass(session: Session, mean: Float32Array | undefined): RecognitionResult | undefined {
   if (!session.audio || session.samples16k < SECOND_PASS_MIN_SAMPLES) return undefined;
   const decoder = takeDecoder(session.context);
   try {
-    decoder.cepstralMean = session.mean;
+    decoder.cepstralMean = mean;
     decoder.begin(session.context, 'second');
     for (const chunk of session.audio) decoder.feed(chunk);
     return decoder.finish();
@@ -125,27 +128,32 @@ function openSearch(context: RecognitionContext, mean: Float32Array | undefined)
 }
 
 /**
- * The result, and the decoder's cepstral mean when it may teach the channel mean: a search that recognized
- * something (silence or garbage must not shift the next caller's features; forced decodes only score a path).
+ * The result, and the decoder's cepstral mean when it may teach the call's mean: a search that recognized
+ * something (silence or garbage must not shift the call's later turns; forced decodes only score a path).
  */
 function finishSession(session: Session): { result: RecognitionResult; mean?: Float32Array } {
-  if (session.role === 'forced') return { result: session.decoder.finish(false) };
   // N-best only for yes/no (~8 ms): on the digit grammar's lattice it took ~48 ms per turn, all of it
   // after the caller stopped speaking, and the expected-code check supersedes digit alternatives.
-  const free = session.decoder.finish(session.context.kind === 'yesNo');
-  if (!free.text) return { result: secondPass(session) ?? free };
-  const mean = session.decoder.cepstralMean;
-  return { result: free, mean: mean && mean.every((v) => Number.isFinite(v)) ? mean : undefined };
+  const nbest = session.role === 'search' && session.context.kind === 'yesNo';
+  let result = session.decoder.finish(nbest);
+  // A fresh decoder's end mean is this utterance's own; both decodes of a turn hear the same audio, so
+  // their second passes start from the same mean.
+  const mean = usable(session.decoder.cepstralMean);
+  const own = !session.mean && mean && session.samples16k >= SECOND_PASS_MIN_SAMPLES ? mean : undefined;
+  if (own && session.audio) result = session.decoder.again(session.audio, own, nbest);
+  if (session.role === 'forced') return { result };
+  if (!result.text) return { result: secondPass(session, own ?? session.mean) ?? result };
+  return { result, mean };
 }
 
 function handle(message: ToWorker): void {
   if (message.type === 'open') {
     const context = message.context;
     const mean = message.cepstralMean;
-    const decoder = message.role === 'forced' ? openForced(context, mean) : openSearch(context, mean);
+    const decoder = message.role === 'forced' ? openForced(context, mean ?? (process.env.H2B_SHRINK ? Float32Array.from(TELEPHONE_CMNINIT.split(',').map(Number)) : undefined)) : openSearch(context, mean ?? (process.env.H2B_SHRINK ? Float32Array.from(TELEPHONE_CMNINIT.split(',').map(Number)) : undefined));
     sessions.set(message.id, {
       decoder, role: message.role, upsampler: new Upsampler2x(), frames: 0, samples16k: 0, lastPartial: '', context, mean,
-      audio: context.kind === 'yesNo' && message.role === 'search' ? [] : undefined,
+      audio: !mean || (context.kind === 'yesNo' && message.role === 'search') ? [] : undefined,
     });
     return;
   }
@@ -171,7 +179,7 @@ function handle(message: ToWorker): void {
     release(session.decoder);
     send({ type: 'final', id: message.id, result, score, frames: session.samples16k / 160, ...(mean ? { cepstralMean: mean } : {}) });
   } else {
-    release(session.decoder); // a closed turn has no result and teaches the channel mean nothing
+    release(session.decoder); // a closed turn has no result and teaches the call's mean nothing
   }
 }
 

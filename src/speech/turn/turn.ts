@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import type { PcmChunk } from '../../media/pcm.js';
 import { sttLatency } from '../../metrics.js';
-import type { RecognitionResult, STT, SttSession, VAD } from '../types.js';
+import type { RecognitionResult, SpeechChannel, STT, SttSession, VAD } from '../types.js';
 import { FixedSilenceEndOfTurn } from './end-of-turn.js';
 import { RecognitionError, type AudioSource, type ListenOptions, type ListenResult, type TurnEvents } from './types.js';
 
@@ -26,7 +26,10 @@ const MAX_PROBES = 3;
 const FIXED_SILENCE = new FixedSilenceEndOfTurn();
 const frameMs = (frame: PcmChunk) => (frame.samples.length * 1000) / frame.sampleRate;
 
-export function runTurn(source: AudioSource, stt: STT, vad: VAD, options: ListenOptions, events: TurnEvents, register: (abort: () => void) => () => void): Promise<ListenResult> {
+/** `channel`: the call's speech channel, handed to every session of the turn. */
+export function runTurn(
+  source: AudioSource, stt: STT, vad: VAD, options: ListenOptions, events: TurnEvents, register: (abort: () => void) => () => void, channel?: SpeechChannel,
+): Promise<ListenResult> {
   return new Promise<ListenResult>((resolve, reject) => {
     if (options.signal?.aborted) return resolve({ kind: 'aborted' });
     const { context } = options;
@@ -88,7 +91,7 @@ export function runTurn(source: AudioSource, stt: STT, vad: VAD, options: Listen
       );
     };
     const open = () => {
-      const opened = stt.open(context);
+      const opened = stt.open(context, channel ? { channel } : undefined);
       session = opened;
       opened.once('final', (result) => onFinal(opened, result));
       opened.once('error', (error) => {
