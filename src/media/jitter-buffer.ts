@@ -1,6 +1,7 @@
 // Receive jitter buffer in RTP-timestamp units: reorders, drops duplicates and packets whose time has
 // already been played, waits for a target depth before playing, reports gaps for loss concealment,
-// trims itself when the sender runs fast, and re-anchors on a new talkspurt after silence.
+// trims itself when the sender runs fast, and re-anchors on a new talkspurt after silence. The target
+// depth may change between talkspurts (setTargetTs): it applies whenever playback (re)starts.
 
 export interface JitterPacket {
   sequenceNumber: number;
@@ -62,7 +63,16 @@ export class JitterBuffer {
   private lastSeq: number | undefined;
   private lateRun = 0;
 
-  constructor(private readonly options: JitterBufferOptions) {}
+  private targetTs: number;
+
+  constructor(private readonly options: JitterBufferOptions) {
+    this.targetTs = options.targetTs;
+  }
+
+  /** New depth to reach before playing; takes effect at the next start (talkspurt or after an underrun). */
+  setTargetTs(targetTs: number): void {
+    this.targetTs = Math.min(targetTs, this.options.maxTs);
+  }
 
   /** Buffered span in timestamp units. */
   get depthTs(): number {
@@ -121,7 +131,7 @@ export class JitterBuffer {
   next(wantTs: number): JitterItem {
     const head = this.entries[0];
     if (!this.playing) {
-      if (!head || this.depthTs < this.options.targetTs) return { kind: 'empty' };
+      if (!head || this.depthTs < this.targetTs) return { kind: 'empty' };
       this.playing = true;
       this.cursorTs = head.ts;
     }
@@ -159,7 +169,7 @@ export class JitterBuffer {
 
   private trim(): void {
     if (this.depthTs <= this.options.maxTs) return;
-    while (this.entries.length > 1 && this.depthTs > this.options.targetTs) {
+    while (this.entries.length > 1 && this.depthTs > this.targetTs) {
       this.entries.shift();
       this.counters.overflowDropped++;
     }

@@ -12,6 +12,13 @@ import type { RtpPacket } from './rtp.js';
 export type RtpDisposition = 'audio' | 'event' | 'comfort-noise' | 'unknown-pt' | 'bad-payload';
 
 const COMFORT_NOISE_PT = 13;
+/**
+ * Adaptive depth: two frames (one of slack against the pacer's pull phase) plus three times the measured
+ * RFC 3550 interarrival jitter, up to the configured ceiling. On a LAN that is 40 ms instead of a fixed
+ * 60+, and every millisecond of it is added to the assistant's reply latency.
+ */
+const MIN_TARGET_FRAMES = 2;
+const JITTER_MULTIPLE = 3;
 const NO_DIGITS: readonly ReceivedDigit[] = [];
 
 export class ReceivePath {
@@ -23,6 +30,8 @@ export class ReceivePath {
   private readonly dtmf: Rfc4733Receiver | undefined;
   private pending: Int16Array[] = [];
   private pendingSamples = 0;
+  private readonly frameTs: number;
+  private readonly ceilingTs: number;
 
   constructor(
     private readonly media: NegotiatedMedia,
@@ -31,7 +40,9 @@ export class ReceivePath {
     this.codec = createCodec(media.codec);
     this.stats = new ReceiveStats(this.codec.rtpClockRate);
     const msToTs = (ms: number): number => (ms * this.codec.rtpClockRate) / 1000;
-    this.jitter = new JitterBuffer({ targetTs: msToTs(jitterBufferMs), maxTs: msToTs(jitterBufferMs * 2 + 100) });
+    this.frameTs = msToTs(20);
+    this.ceilingTs = Math.max(this.frameTs, msToTs(jitterBufferMs));
+    this.jitter = new JitterBuffer({ targetTs: this.adaptiveTargetTs(), maxTs: msToTs(jitterBufferMs * 2 + 100) });
     this.resampler = new Resampler(this.codec.sampleRate, CALL_SAMPLE_RATE);
     this.dtmf = media.telephoneEvent ? new Rfc4733Receiver(media.telephoneEvent.clockRate) : undefined;
   }
@@ -42,6 +53,7 @@ export class ReceivePath {
       const durationTs = this.codec.durationTs(packet.payload);
       if (durationTs <= 0) return 'bad-payload';
       this.stats.update(packet.sequenceNumber, packet.timestamp, nowMs);
+      this.jitter.setTargetTs(this.adaptiveTargetTs());
       this.jitter.push(packet, durationTs);
       return 'audio';
     }
@@ -55,6 +67,11 @@ export class ReceivePath {
       return 'comfort-noise';
     }
     return 'unknown-pt';
+  }
+
+  private adaptiveTargetTs(): number {
+    const frames = MIN_TARGET_FRAMES + Math.ceil((JITTER_MULTIPLE * this.stats.jitterTs) / this.frameTs);
+    return Math.min(this.ceilingTs, frames * this.frameTs);
   }
 
   /** RFC 4733 events whose end packets never arrived. */

@@ -62,7 +62,7 @@ export class MediaSession extends EventEmitter<{ audio: [PcmChunk]; dtmf: [DtmfE
     this.log = log;
     this.localPort = transport.rtpPort;
     this.localRtcpPort = transport.rtcpPort;
-    this.jitterBufferMs = options.jitterBufferMs ?? 60;
+    this.jitterBufferMs = options.jitterBufferMs ?? 120;
     this.queue = new PlayQueue(CALL_SAMPLE_RATE, log);
     transport.onRtp = (packet, nowMs) => this.receiver?.receive(packet, nowMs, this.digitsIn) ?? 'unknown-pt';
     transport.onRtcp = (report) => this.emit('rtcp', report);
