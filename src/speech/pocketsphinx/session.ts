@@ -101,7 +101,6 @@ export class PocketsphinxSession extends EventEmitter<SttSessionEvents> implemen
     const { verified: _verified, ratio: _ratio, ...result } = verifyExpected({
       expected, free: free.result, freeScore: free.score, forced: forced.result, forcedScore: forced.score, frames: free.frames,
     });
-    if (process.env.H2B_DEBUG_RATIO) console.error('H2BRATIO', _ratio, _verified);
     this.settle(() => this.emit('final', result));
   }
 

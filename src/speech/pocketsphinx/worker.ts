@@ -1,6 +1,7 @@
 // Decoder engine process: owns pocketsphinx decoders (one per concurrent session), decodes each session
 // incrementally as its audio arrives so the final result is ready right after it ends. A session either
-// searches its context's grammar/LM or ('forced') scores only the expected code's path.
+// searches its context's grammar/LM or ('forced') scores only the expected code's path. A call's first
+// turn has no learned cepstral mean: it is decoded again from its own mean once it ends.
 import { enginePort, engineSetup } from '../engine-host.js';
 import { Upsampler2x } from '../resample.js';
 import { Decoder, type DecoderSetup } from './decoder.js';
@@ -8,7 +9,6 @@ import { forcedDigitsGrammar } from './grammars.js';
 import type { RecognitionContext, RecognitionResult } from '../types.js';
 import type { DecodeRole, FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 import { VERIFIER_FLAGS } from './verify.js';
-import { TELEPHONE_CMNINIT } from './model.js';
 
 const setup = engineSetup<WorkerSetup>();
 const port = enginePort<ToWorker, FromWorker>();
@@ -150,7 +150,7 @@ function handle(message: ToWorker): void {
   if (message.type === 'open') {
     const context = message.context;
     const mean = message.cepstralMean;
-    const decoder = message.role === 'forced' ? openForced(context, mean ?? (process.env.H2B_SHRINK ? Float32Array.from(TELEPHONE_CMNINIT.split(',').map(Number)) : undefined)) : openSearch(context, mean ?? (process.env.H2B_SHRINK ? Float32Array.from(TELEPHONE_CMNINIT.split(',').map(Number)) : undefined));
+    const decoder = message.role === 'forced' ? openForced(context, mean) : openSearch(context, mean);
     sessions.set(message.id, {
       decoder, role: message.role, upsampler: new Upsampler2x(), frames: 0, samples16k: 0, lastPartial: '', context, mean,
       audio: !mean || (context.kind === 'yesNo' && message.role === 'search') ? [] : undefined,
