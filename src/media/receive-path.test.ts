@@ -9,7 +9,7 @@ const media: NegotiatedMedia = {
   remote: { address: '127.0.0.1', port: 4000, rtcpPort: 4001 },
 };
 const packet = (n: number): RtpPacket => ({
-  version: 2, padding: false, marker: n === 0, payloadType: 0, sequenceNumber: n, timestamp: n * 160, ssrc: 7, csrcs: [],
+  marker: n === 0, payloadType: 0, sequenceNumber: n, timestamp: n * 160, ssrc: 7, csrcs: [],
   payload: Buffer.alloc(160, 0x80 + (n % 50)),
 });
 /** Pulls one frame; true when it was decoded audio rather than concealment. */
