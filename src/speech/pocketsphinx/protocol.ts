@@ -28,6 +28,8 @@ export interface WorkerSetup extends DecoderSetup {
   grammarDictPath: string;
   /** Extra flags for digit and yes/no decoders. */
   grammarFlags: Record<string, string>;
+  /** Extra flags for free-speech (domain LM) decoders. */
+  lmFlags: Record<string, string>;
   /** Fresh decoders kept ready (ps_init costs ~12 ms with the app dictionary; each serves one utterance). */
   spareDecoders: number;
   /** Partial hypotheses every this many 20 ms frames (0 = none). */

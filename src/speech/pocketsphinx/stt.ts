@@ -13,6 +13,13 @@ import { prepareModel } from './model.js';
 import { DecoderPool } from './pool.js';
 import { PocketsphinxSession } from './session.js';
 
+/**
+ * Wider beams for the free-speech search: over DEV's 60 requests intent 53 → 54/60 and WER 21.2 → 19.9 %,
+ * held-out 34/40 either way (WER 26.5 → 25.4 %); flat from 1e-60 to 1e-100, so fewer pruning errors
+ * rather than a lucky setting. About +18 ms of CPU per request turn.
+ */
+const FREE_SPEECH_BEAMS = { '-beam': '1e-60', '-wbeam': '1e-48', '-pbeam': '1e-60' };
+
 export interface PocketsphinxOptions {
   /** Where the model copy, dictionary and LMs live (created if missing). */
   speechDir: string;
@@ -58,7 +65,7 @@ export class PocketsphinxStt implements STT {
     const flags = { '-fwdflat': 'no', ...options.flags };
     const pool = new DecoderPool(
       { hmmDir: model.hmmDir, dictPath: model.dictPath, grammarDictPath: model.grammarDictPath, domainLmPath, yesNoLmPath, yesNoSearch: options.yesNoModel ?? 'grammar', flags,
-        grammarFlags: { '-topn': String(options.grammarTopn ?? 16) }, spareDecoders: 3, partialEveryFrames: 25 },
+        grammarFlags: { '-topn': String(options.grammarTopn ?? 16) }, lmFlags: FREE_SPEECH_BEAMS, spareDecoders: 3, partialEveryFrames: 25 },
       size,
       options.logger,
     );

@@ -48,13 +48,13 @@ function secondPass(session: Session, mean: Float32Array | undefined): Recogniti
 
 /**
  * Two decoder flavours: closed-grammar turns (digits, yes/no) score more Gaussians per frame (setup
- * grammarFlags: +4/60 passcodes), free speech keeps the cheap default (the LM search is the costly one).
+ * grammarFlags: +4/60 passcodes), free speech searches with wider beams (setup lmFlags).
  */
 type Flavour = 'grammar' | 'lm';
 const flavourOf = (context: RecognitionContext): Flavour => (context.kind === 'free' ? 'lm' : 'grammar');
 const flavourSetup: Record<Flavour, DecoderSetup> = {
   grammar: { ...setup, dictPath: setup.grammarDictPath, flags: { ...setup.flags, ...setup.grammarFlags } },
-  lm: setup,
+  lm: { ...setup, flags: { ...setup.flags, ...setup.lmFlags } },
 };
 const spare: Record<Flavour, Decoder[]> = { grammar: [], lm: [] };
 const spareVerifiers: Decoder[] = [];

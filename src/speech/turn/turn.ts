@@ -114,13 +114,22 @@ export function runTurn(
       preroll.length = 0;
       events.speechStart();
     };
-    /** Gives the session the start of the pause as its tail, then asks for its final. */
+    /**
+     * Gives the session TRAILING_SILENCE_MS of the pause as its tail, then asks for its final. A probe
+     * comes before that much pause was heard: its last frame (the line's quiet) is repeated, because
+     * the recognizer's last word changes with a shorter tail (bench/end-of-turn: 4 of 60 requests).
+     */
     const endSession = () => {
       let trailingMs = 0;
       for (const frame of held) {
         if (trailingMs >= TRAILING_SILENCE_MS) break;
         session?.write(frame);
         trailingMs += frameMs(frame);
+      }
+      const quiet = held.at(-1);
+      while (quiet && trailingMs < TRAILING_SILENCE_MS) {
+        session?.write(quiet);
+        trailingMs += frameMs(quiet);
       }
       session?.end();
     };
