@@ -142,7 +142,7 @@ export class Receptionist {
       const session = new CallSession({
         call, config: assistant, dataDir: config.operations.dataDir, directory, brain,
         speech, listener, record, store: this.options.store, log, caller, customer,
-        bargeInMinSpeechMs: config.speech.bargeInMinSpeechMs, agentAvailability: this.options.agentAvailability,
+        bargeInMinSpeechMs: config.speech.bargeInMinSpeechMs, earlyEndMs: config.speech.earlyEndMs, agentAvailability: this.options.agentAvailability,
       });
       entry.session = session;
       const onDtmf = session.onDtmf.bind(session);

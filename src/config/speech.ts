@@ -26,6 +26,18 @@ export const speechSchema = z.object({
       free: z.number().int().min(100).max(5000).default(900),
     })
     .prefault({}),
+  /**
+   * Pause after which a turn may end early when what was heard is already complete (a whole code, a yes/no
+   * answer, a classifiable request); 0 disables early ends. Shorter answers faster but may cut a caller who
+   * pauses mid-sentence: over DEV, free 200 ms lost no request, 120 ms lost 2 of 60 (bench/end-of-turn.ts).
+   */
+  earlyEndMs: z
+    .object({
+      digits: z.number().int().min(0).max(5000).default(180),
+      yesNo: z.number().int().min(0).max(5000).default(150),
+      free: z.number().int().min(0).max(5000).default(120),
+    })
+    .prefault({}),
   /** Speech shorter than this never starts a turn (clicks, breaths). */
   minSpeechMs: z.number().int().min(20).max(2000).default(120),
   /** Caller speech this long interrupts a prompt (longer than a cough or "mm-hm"). */

@@ -9,6 +9,7 @@ import type { Logger } from '../../log.js';
 import type { CallerId } from '../caller-id.js';
 import type { Customer, Directory } from '../directory.js';
 import type { TurnListener, SpeechPorts } from '../listening.js';
+import type { RecognitionContext } from '../../speech/types.js';
 import type { CallRecord } from '../call-record.js';
 import { renderPrompt, type PromptVars } from '../prompts.js';
 import type { AgentAvailabilityLookup } from '../availability.js';
@@ -41,6 +42,8 @@ export interface SessionDeps {
   customer?: Customer;
   /** Caller speech this long interrupts an interruptible prompt. */
   bargeInMinSpeechMs?: number;
+  /** Pause after which a complete-sounding turn ends early, per turn kind (speech.earlyEndMs). */
+  earlyEndMs?: Record<RecognitionContext['kind'], number>;
   /** Presence of an agent from the telephony (RingCentral); the configured status otherwise. */
   agentAvailability?: AgentAvailabilityLookup;
 }
@@ -59,6 +62,7 @@ export class CallSession {
   readonly caller: CallerId;
   readonly customer?: Customer;
   readonly bargeInMinSpeechMs: number;
+  readonly earlyEndMs: Record<RecognitionContext['kind'], number> | undefined;
   readonly agentAvailability?: AgentAvailabilityLookup;
 
   state: StateName = 'greeting';
@@ -92,6 +96,7 @@ export class CallSession {
     this.caller = deps.caller;
     this.customer = deps.customer;
     this.bargeInMinSpeechMs = deps.bargeInMinSpeechMs ?? 350;
+    this.earlyEndMs = deps.earlyEndMs;
     this.agentAvailability = deps.agentAvailability;
   }
 

@@ -28,5 +28,5 @@ export function brainCompleteness(session: CallSession): CompletenessCheck {
 }
 
 export function endOfTurnFor(session: CallSession, isComplete: CompletenessCheck = brainCompleteness(session)): EndOfTurnStrategy {
-  return new AdaptiveEndOfTurn(isComplete);
+  return new AdaptiveEndOfTurn(isComplete, session.earlyEndMs);
 }

@@ -117,7 +117,8 @@ export function runTurn(
     /**
      * Gives the session TRAILING_SILENCE_MS of the pause as its tail, then asks for its final. A probe
      * comes before that much pause was heard: its last frame (the line's quiet) is repeated, because
-     * the recognizer's last word changes with a shorter tail (bench/end-of-turn: 4 of 60 requests).
+     * the recognizer's words change with a shorter tail (bench/end-of-turn, 150 ms probes: the same
+     * text as at the full silence for 59 of 60 codes and 40 of 40 yes/no, against 39 and 28 unpadded).
      */
     const endSession = () => {
       let trailingMs = 0;

@@ -93,3 +93,15 @@ function firstStart(vad: EnergyVad, samples: Int16Array): number | undefined {
   }
   return undefined;
 }
+
+test('the decaying tail of the last word, above the noise floor but far below the utterance, is not voice', () => {
+  const vad = new EnergyVad({ endSilenceMs: 600, minSpeechMs: 100 });
+  // ~-53 dBFS: 15+ dB above this line's floor, but over 30 dB below the syllables' peak (~-21 dBFS).
+  const tail = Array.from({ length: 5 }, () => Int16Array.from({ length: 160 }, (_, i) => Math.round(noise(10) + 100 * Math.sin((2 * Math.PI * 300 * i) / 8000))));
+  const events = run(vad, [...frames('silence', 1000, 10), ...frames('speech', 1000, 10), ...tail, ...frames('silence', 1000, 10)]);
+  assert.deepEqual(events.map((e) => e.type), ['speech-start', 'speech-end']);
+  assert.equal(events[1]!.atMs, 2000, 'the hangover starts where the speech falls away, not after its tail');
+  // The same level before any utterance is judged by the floor alone: a quiet caller still starts.
+  const quiet = new EnergyVad({ endSilenceMs: 600, minSpeechMs: 100 });
+  assert.deepEqual(run(quiet, [...frames('silence', 1000, 10), ...Array(20).fill(tail[0]!)]).map((e) => e.type), ['speech-start']);
+});

@@ -1,5 +1,7 @@
 // Energy voice activity detector: frame level against the adaptive noise floor (level.ts), turned
 // into utterances by the shared Endpointer. Also Silero's fallback when its runtime cannot load.
+// Within an utterance a frame must also stand near the utterance's own peak: the decaying tail of the
+// last word is above the noise floor for ~60 ms, and the end of speech (the hangover) starts at it.
 import type { PcmChunk } from '../../media/pcm.js';
 import type { VAD, VadEvent, VadOptions } from '../types.js';
 import { Endpointer, type EndpointerOptions } from './endpointer.js';
@@ -14,6 +16,8 @@ export interface EnergyVadOptions extends EndpointerOptions {
   absoluteFloorDb: number;
   /** The noise floor is the quietest frame within this window. */
   floorWindowMs: number;
+  /** During an utterance, a frame this far below its loudest frame (dB) is the word's decaying tail. */
+  tailDropDb: number;
 }
 
 export const ENERGY_VAD_DEFAULTS: EnergyVadOptions = {
@@ -23,6 +27,7 @@ export const ENERGY_VAD_DEFAULTS: EnergyVadOptions = {
   absoluteFloorDb: -55,
   onsetGapMs: 100,
   floorWindowMs: 1500,
+  tailDropDb: 30,
 };
 
 const FRAME_MS = 20;
@@ -33,6 +38,8 @@ export class EnergyVad implements VAD {
   private readonly floor: NoiseFloor;
   private readonly endpointer: Endpointer;
   private clockMs = 0;
+  /** The loudest frame (dBFS) of the utterance or onset in progress. */
+  private peakDb = -Infinity;
   voiced = false;
 
   constructor(options: Partial<EnergyVadOptions> = {}) {
@@ -50,6 +57,7 @@ export class EnergyVad implements VAD {
     this.floor.reset();
     this.endpointer.reset();
     this.clockMs = 0;
+    this.peakDb = -Infinity;
     this.voiced = false;
   }
 
@@ -67,7 +75,11 @@ export class EnergyVad implements VAD {
     const level = frameLevelDb(samples);
     this.floor.setWindow(Math.round(this.options.floorWindowMs / frameMs));
     this.floor.push(level);
-    this.voiced = isVoiced(level, this.floor.db, this.options);
+    const aboveFloor = isVoiced(level, this.floor.db, this.options);
+    const speaking = this.endpointer.speaking;
+    this.peakDb = speaking || aboveFloor ? Math.max(this.peakDb, level) : -Infinity;
+    // Onsets are judged by the floor alone: only an utterance under way has a peak to fall from.
+    this.voiced = aboveFloor && !(speaking && level < this.peakDb - this.options.tailDropDb);
     return this.endpointer.push(this.voiced, startMs, frameMs);
   }
 }
