@@ -1,6 +1,16 @@
 // Speech settings: which recognizer, synthesizer and voice activity detector, and their tuning.
 import { z } from 'zod';
 
+/** Milliseconds per turn kind (digits, yes/no, free speech), each from `min` up to 5 s. */
+const perTurnKind = (min: number, defaults: { digits: number; yesNo: number; free: number }) =>
+  z
+    .object({
+      digits: z.number().int().min(min).max(5000).default(defaults.digits),
+      yesNo: z.number().int().min(min).max(5000).default(defaults.yesNo),
+      free: z.number().int().min(min).max(5000).default(defaults.free),
+    })
+    .prefault({});
+
 export const speechSchema = z.object({
   stt: z.enum(['pocketsphinx', 'watson', 'deepgram']).default('pocketsphinx'),
   tts: z.enum(['flite', 'openai']).default('flite'),
@@ -19,25 +29,13 @@ export const speechSchema = z.object({
   /** Decoder processes; 0 = one per core. */
   workers: z.number().int().min(0).max(64).default(0),
   /** Silence that ends a caller turn, per turn kind (ms): short for digits and yes/no, longer for free speech. */
-  endSilenceMs: z
-    .object({
-      digits: z.number().int().min(100).max(5000).default(800),
-      yesNo: z.number().int().min(100).max(5000).default(600),
-      free: z.number().int().min(100).max(5000).default(900),
-    })
-    .prefault({}),
+  endSilenceMs: perTurnKind(100, { digits: 800, yesNo: 600, free: 900 }),
   /**
    * Pause after which a turn may end early when what was heard is already complete (a whole code, a yes/no
    * answer, a classifiable request); 0 disables early ends. Shorter answers faster but may cut a caller who
    * pauses mid-sentence: over DEV, free 200 ms lost no request, 120 ms lost 2 of 60 (bench/end-of-turn.ts).
    */
-  earlyEndMs: z
-    .object({
-      digits: z.number().int().min(0).max(5000).default(180),
-      yesNo: z.number().int().min(0).max(5000).default(150),
-      free: z.number().int().min(0).max(5000).default(120),
-    })
-    .prefault({}),
+  earlyEndMs: perTurnKind(0, { digits: 180, yesNo: 150, free: 120 }),
   /** Speech shorter than this never starts a turn (clicks, breaths). */
   minSpeechMs: z.number().int().min(20).max(2000).default(120),
   /** Caller speech this long interrupts a prompt (longer than a cough or "mm-hm"). */
