@@ -67,7 +67,9 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
       void calls.watchIncoming(incoming, (tracked) => receptionist!.handle(tracked));
       return;
     }
-    void calls.answerSimple(incoming, (call: Call) => (playback ? runPlayback(call, playback) : runEcho(call)));
+    // The file is the one configured when the INVITE arrived: a reload during answering must not switch it.
+    const file = playback;
+    void calls.answerSimple(incoming, (call: Call) => (file ? runPlayback(call, file) : runEcho(call)));
   };
   telephony.on('incoming', route);
   await telephony.start();
