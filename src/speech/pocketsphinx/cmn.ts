@@ -19,8 +19,6 @@ const ACMOD_FCB = 32;
 const FEAT_CEPSIZE = 16;
 const FEAT_CMN_STRUCT = 88;
 const CMN_MEAN = 0;
-const CMN_SUM = 16;
-const CMN_NFRAME = 24;
 const CMN_VECLEN = 28;
 export const CEPSTRUM_LENGTH = 13;
 
@@ -53,14 +51,4 @@ export function readCmn(cmn: Pointer): Float32Array {
 
 export function writeCmn(cmn: Pointer, vec: Float32Array): void {
   cmnLiveSet(cmn, vec);
-}
-
-/** The live estimate so far (sum/nframe, what cmn_live_update would set at utterance end). */
-export function readRunningCmn(cmn: Pointer): Float32Array | undefined {
-  const nframe = int32At(cmn, CMN_NFRAME);
-  const sum = pointerAt(cmn, CMN_SUM);
-  if (nframe <= 0 || !sum) return undefined;
-  const values = koffi.decode(sum, 'float', CEPSTRUM_LENGTH) as number[];
-  const vec = Float32Array.from(values, (value) => value / nframe);
-  return vec.every((value) => Number.isFinite(value)) ? vec : undefined;
 }

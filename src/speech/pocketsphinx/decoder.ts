@@ -2,7 +2,7 @@
 // utterance at a time decoded incrementally from 16 kHz PCM.
 import type { Hypothesis, RecognitionContext, RecognitionResult } from '../types.js';
 import { ps, type Pointer } from './binding.js';
-import { findCmn, readCmn, readRunningCmn, writeCmn } from './cmn.js';
+import { findCmn, readCmn, writeCmn } from './cmn.js';
 import { digitsGrammar, yesNoGrammar } from './grammars.js';
 import { TELEPHONE_CMNINIT } from './model.js';
 
@@ -56,11 +56,6 @@ export class Decoder {
   /** The live cepstral mean after an utterance (undefined where this library build hides it). */
   get cepstralMean(): Float32Array | undefined {
     return this.cmn ? readCmn(this.cmn) : undefined;
-  }
-
-  /** The cepstral mean estimated from the utterance so far (mid-utterance; undefined where hidden). */
-  get runningMean(): Float32Array | undefined {
-    return this.cmn ? readRunningCmn(this.cmn) : undefined;
   }
 
   /** Starts the next utterance from this cepstral mean instead of the model's cmninit. */

@@ -1,8 +1,7 @@
 // Decoder engine process: owns pocketsphinx decoders (one per concurrent session), decodes each session
 // incrementally as its audio arrives so the final result is ready right after it ends. A session either
 // searches its context's grammar/LM or ('forced') scores only the expected code's path. A call's first
-// turn has no learned cepstral mean: a digits or yes/no turn restarts a second in from its own mean
-// estimated so far; free speech and shorter turns are decoded again from their own mean once they end.
+// turn has no learned cepstral mean: it is decoded again from its own mean once it ends.
 import { enginePort, engineSetup } from '../engine-host.js';
 import { Upsampler2x } from '../resample.js';
 import { Decoder, type DecoderSetup } from './decoder.js';
@@ -30,14 +29,6 @@ interface Session {
 
 /** Less audio than this is not worth a second pass (a click, a breath). */
 const SECOND_PASS_MIN_SAMPLES = 16000 * 0.3;
-
-/**
- * A first digits or yes/no turn switches, this far in, to a fresh decoder started from the mean estimated
- * so far, so it needs no second pass after the caller stops (eval: passcodes, yes/no +1 each at 1.0 s;
- * 0.5 s lost 9 blind passcodes). Free speech keeps the second pass: the early mean lost it 4/60 requests.
- * Both decodes of a turn see the same audio chunks, so they switch at the same sample and from the same mean.
- */
-const EARLY_MEAN_SAMPLES = 16000 * 1.0;
 
 const usable = (mean: Float32Array | undefined) => (mean?.every((v) => Number.isFinite(v)) ? mean : undefined);
 
@@ -155,18 +146,6 @@ function finishSession(session: Session): { result: RecognitionResult; mean?: Fl
   return { result, mean };
 }
 
-/** Restarts a first turn's decode from its own early mean and catches it up on the stored audio. */
-function switchToEarlyMean(session: Session): void {
-  const mean = usable(session.decoder.runningMean);
-  if (!mean || !session.audio) return;
-  const decoder = session.role === 'forced' ? openForced(session.context, mean) : openSearch(session.context, mean);
-  for (const chunk of session.audio) decoder.feed(chunk);
-  release(session.decoder);
-  session.decoder = decoder;
-  session.mean = mean;
-  if (!(session.context.kind === 'yesNo' && session.role === 'search')) session.audio = undefined;
-}
-
 function handle(message: ToWorker): void {
   if (message.type === 'open') {
     const context = message.context;
@@ -185,7 +164,6 @@ function handle(message: ToWorker): void {
     session.decoder.feed(samples);
     session.audio?.push(samples);
     session.samples16k += samples.length;
-    if (!session.mean && session.context.kind !== 'free' && session.samples16k >= EARLY_MEAN_SAMPLES) switchToEarlyMean(session);
     session.frames += Math.round(message.samples.length / 160);
     if (setup.partialEveryFrames > 0 && session.frames >= setup.partialEveryFrames && session.role === 'search') {
       session.frames = 0;
