@@ -1,7 +1,10 @@
 // Receive jitter buffer in RTP-timestamp units: reorders, drops duplicates and packets whose time has
-// already been played, waits for a target depth before playing, reports gaps for loss concealment,
-// trims itself when the sender runs fast, and re-anchors on a new talkspurt after silence. The target
-// depth may change between talkspurts (setTargetTs): it applies whenever playback (re)starts.
+// already been played, holds audio for a playout delay before playing, reports gaps for loss concealment,
+// trims itself when the sender runs fast, and re-anchors on a new talkspurt after silence.
+// The delay is slack against late packets, in time, not whole frames: playback starts once the head has
+// waited (arrival clock) plus what is buffered behind it covers the delay. A stream plays continuously,
+// so a smaller delay (setDelayTs) could never take effect by restarting: the buffer reports when every
+// packet of the last second waited a frame longer than needed (shrinkDue) and the owner drops a quiet frame.
 
 export interface JitterPacket {
   sequenceNumber: number;
@@ -20,8 +23,8 @@ export type JitterItem =
 export type PushOutcome = 'queued' | 'duplicate' | 'late';
 
 export interface JitterBufferOptions {
-  /** Depth to reach before playing, in RTP timestamp units. */
-  targetTs: number;
+  /** Playout delay (slack against late packets) in RTP timestamp units. */
+  delayTs: number;
   /** Depth beyond which the oldest audio is dropped (sender faster than us). */
   maxTs: number;
 }
@@ -37,6 +40,7 @@ interface Entry {
   ts: number; // unwrapped timestamp
   seq: number; // unwrapped sequence number
   durationTs: number;
+  arrival: number; // in timestamp units on the caller's arrival clock
   packet: JitterPacket;
 }
 
@@ -51,6 +55,8 @@ function unwrap(value: number, reference: number, modulus: number): number {
 
 const RECENT_SEQS = 128;
 const LATE_RUN_RESYNC = 10;
+/** Packets over which the smallest wait is taken before shrinking: one second of 20 ms frames. */
+const SHRINK_WINDOW = 50;
 
 export class JitterBuffer {
   readonly counters: JitterBufferCounters = { duplicate: 0, late: 0, overflowDropped: 0, underruns: 0 };
@@ -62,16 +68,28 @@ export class JitterBuffer {
   private lastTs: number | undefined;
   private lastSeq: number | undefined;
   private lateRun = 0;
-
-  private targetTs: number;
+  private delayTs: number;
+  private minWaitTs = Infinity;
+  private waits = 0;
 
   constructor(private readonly options: JitterBufferOptions) {
-    this.targetTs = options.targetTs;
+    this.delayTs = options.delayTs;
   }
 
-  /** New depth to reach before playing; takes effect at the next start (talkspurt or after an underrun). */
-  setTargetTs(targetTs: number): void {
-    this.targetTs = Math.min(targetTs, this.options.maxTs);
+  /** New playout delay: a start uses it at once; a running stream shrinks towards it (shrinkDue). */
+  setDelayTs(delayTs: number): void {
+    this.delayTs = Math.min(delayTs, this.options.maxTs);
+  }
+
+  /** True when every packet of the last second waited at least one frame (`frameTs`) more than the delay. */
+  shrinkDue(frameTs: number): boolean {
+    return this.playing && this.waits >= SHRINK_WINDOW && this.minWaitTs - this.delayTs >= frameTs && this.entries[0]?.ts === this.cursorTs;
+  }
+
+  /** The owner dropped a frame to shrink the delay: measure the waits afresh. */
+  restartWaits(): void {
+    this.minWaitTs = Infinity;
+    this.waits = 0;
   }
 
   /** Buffered span in timestamp units. */
@@ -94,7 +112,8 @@ export class JitterBuffer {
     this.cursorTs = this.lastTs = this.lastSeq = undefined;
   }
 
-  push(packet: JitterPacket, durationTs: number): PushOutcome {
+  /** `arrival`: when the packet came, in timestamp units of a local clock (0 everywhere: depth alone decides). */
+  push(packet: JitterPacket, durationTs: number, arrival = 0): PushOutcome {
     const ts = this.lastTs === undefined ? packet.timestamp : unwrap(packet.timestamp, this.lastTs, 2 ** 32);
     const seq = this.lastSeq === undefined ? packet.sequenceNumber : unwrap(packet.sequenceNumber, this.lastSeq, 65536);
     if (this.recentSeqs.has(seq)) {
@@ -119,7 +138,7 @@ export class JitterBuffer {
     this.remember(seq);
     this.lastTs = this.lastTs === undefined || ts > this.lastTs ? ts : this.lastTs;
     this.lastSeq = this.lastSeq === undefined || seq > this.lastSeq ? seq : this.lastSeq;
-    const entry: Entry = { ts, seq, durationTs, packet };
+    const entry: Entry = { ts, seq, durationTs, arrival, packet };
     let index = this.entries.length;
     while (index > 0 && this.entries[index - 1]!.seq > seq) index--;
     this.entries.splice(index, 0, entry);
@@ -127,13 +146,14 @@ export class JitterBuffer {
     return 'queued';
   }
 
-  /** The next piece of audio to play, at most `wantTs` long when it is a gap. */
-  next(wantTs: number): JitterItem {
+  /** The next piece of audio to play at `now` (arrival clock), at most `wantTs` long when it is a gap. */
+  next(wantTs: number, now = 0): JitterItem {
     const head = this.entries[0];
     if (!this.playing) {
-      if (!head || this.depthTs < this.targetTs) return { kind: 'empty' };
+      if (!head || now - head.arrival + this.depthTs - head.durationTs < this.delayTs) return { kind: 'empty' };
       this.playing = true;
       this.cursorTs = head.ts;
+      this.restartWaits();
     }
     if (!head) {
       this.playing = false;
@@ -149,16 +169,23 @@ export class JitterBuffer {
     }
     this.entries.shift();
     this.cursorTs = head.ts + head.durationTs;
+    this.noteWait(now - head.arrival);
     return { kind: 'packet', packet: head.packet };
   }
 
   /** Takes the head packet only if it is due now and exactly `durationTs` long (a whole frame). */
-  peekPacketOf(durationTs: number): JitterPacket | undefined {
+  peekPacketOf(durationTs: number, now = 0): JitterPacket | undefined {
     const head = this.entries[0];
     if (!this.playing || !head || head.durationTs !== durationTs || head.ts !== this.cursorTs) return undefined;
     this.entries.shift();
     this.cursorTs = head.ts + head.durationTs;
+    this.noteWait(now - head.arrival);
     return head.packet;
+  }
+
+  private noteWait(waitTs: number): void {
+    this.minWaitTs = Math.min(this.minWaitTs, waitTs);
+    this.waits++;
   }
 
   private remember(seq: number): void {
@@ -169,7 +196,7 @@ export class JitterBuffer {
 
   private trim(): void {
     if (this.depthTs <= this.options.maxTs) return;
-    while (this.entries.length > 1 && this.depthTs > this.targetTs) {
+    while (this.entries.length > 1 && this.depthTs > this.delayTs + this.entries[0]!.durationTs) {
       this.entries.shift();
       this.counters.overflowDropped++;
     }

@@ -13,39 +13,60 @@ const packet = (n: number): RtpPacket => ({
   payload: Buffer.alloc(160, 0x80 + (n % 50)),
 });
 /** Pulls one frame; true when it was decoded audio rather than concealment. */
-const playsAudio = (path: ReceivePath) => {
+const playsAudio = (path: ReceivePath, nowMs: number) => {
   const before = path.concealedFrames;
-  path.nextFrame();
+  path.nextFrame(nowMs);
   return path.concealedFrames === before;
 };
 
-/** Plays packets 0-5 arriving at `arrivals` (ms), drains them, then sends a new two-packet talkspurt. */
-function secondTalkspurtPlaysAtOnce(arrivals: number[]): { played: boolean; jitterMs: number } {
-  const path = new ReceivePath(media, 120);
-  arrivals.forEach((arrival, n) => path.receive(packet(n), arrival, []));
-  for (let i = 0; i < 8; i++) path.nextFrame(); // six frames, then underrun
-  const spurt = [packet(20), packet(21)].map((p, i) => ({ ...p, marker: i === 0 }));
-  spurt.forEach((p, i) => path.receive(p, 400 + i * 20, []));
-  return { played: playsAudio(path), jitterMs: path.stats.jitterMs };
+const silent = (n: number, marker = false): RtpPacket => ({ ...packet(n), marker, payload: Buffer.alloc(160, 0xff) });
+
+/** A steady stream of `count` packets every 20 ms from `start`, each pulled `pullAfterMs` after its arrival. */
+function steady(path: ReceivePath, from: number, count: number, start: number, pullAfterMs: number, make = packet): void {
+  let arrived = 0;
+  for (let pull = 0; pull < count; pull++) {
+    const now = start + pull * 20 + pullAfterMs;
+    for (; arrived < count && start + arrived * 20 <= now; arrived++) path.receive(make(from + arrived), start + arrived * 20, []);
+    path.nextFrame(now);
+  }
 }
 
-test('a steady stream starts playing at two frames of depth (40 ms), not a fixed 60+', () => {
+test('after the first second, a new talkspurt plays with a few ms of slack, not a second frame', () => {
+  const path = new ReceivePath(media, 120);
+  steady(path, 0, 60, 0, 1);
+  for (let i = 0; i < 3; i++) path.nextFrame(1300 + i * 20); // drained: silence
+  path.receive({ ...packet(100), marker: true }, 2000, []);
+  assert.equal(playsAudio(path, 2001), false, 'waited 1 ms');
+  assert.equal(playsAudio(path, 2006), true, 'waited 6 ms: one packet is enough on a jitter-free path');
+});
+
+test('during the first second (jitter unknown) a start waits a frame of slack', () => {
   const path = new ReceivePath(media, 120);
   path.receive(packet(0), 0, []);
-  assert.equal(playsAudio(path), false, 'one frame is not enough depth to start');
+  assert.equal(playsAudio(path, 6), false);
   path.receive(packet(1), 20, []);
-  assert.equal(playsAudio(path), true, 'two frames start playback on a steady stream');
-  assert.equal(secondTalkspurtPlaysAtOnce([0, 20, 40, 60, 80, 100]).played, true);
+  assert.equal(playsAudio(path, 21), true);
 });
 
-test('measured interarrival jitter deepens the buffer for the next start', () => {
-  const jittery = secondTalkspurtPlaysAtOnce([0, 60, 60, 100, 160, 160]);
-  assert.ok(jittery.jitterMs > 5, `jitter ${jittery.jitterMs} ms`);
-  assert.equal(jittery.played, false, 'two frames are not enough depth on a jittery path');
+test('measured interarrival jitter deepens the delay; the configured ceiling bounds it', () => {
+  const jittery = [0, 60, 60, 100, 160, 160];
+  const path = new ReceivePath(media, 120);
+  for (let round = 0; round < 10; round++) jittery.forEach((at, n) => path.receive(packet(round * 6 + n), round * 180 + at, []));
+  assert.ok(path.stats.jitterMs > 5, `jitter ${path.stats.jitterMs} ms`);
+  path.receive({ ...packet(100), marker: true }, 5000, []);
+  assert.equal(playsAudio(path, 5006), false, '6 ms is not enough slack on a jittery path');
+  const capped = new ReceivePath(media, 20);
+  for (let round = 0; round < 10; round++) jittery.forEach((at, n) => capped.receive(packet(round * 6 + n), round * 180 + at, []));
+  capped.receive({ ...packet(100), marker: true }, 5000, []);
+  assert.equal(playsAudio(capped, 5020), true, 'a 20 ms ceiling');
 });
 
-test('the configured ceiling bounds the adaptive depth', () => {
-  const path = new ReceivePath(media, 20);
-  [0, 60, 60, 100, 160, 160].forEach((arrival, n) => path.receive(packet(n), arrival, []));
-  assert.equal(playsAudio(path), true, 'a 20 ms ceiling plays from the first frame');
+test('a delay held from the first second shrinks by dropping one quiet frame, never a loud one', () => {
+  const quiet = new ReceivePath(media, 120);
+  steady(quiet, 0, 180, 0, 35, silent);
+  assert.equal(quiet.skippedFrames, 1, 'waits of 35 ms shrink to 15 ms: one frame dropped, then no more excess');
+  assert.equal(quiet.concealedFrames, 1, 'no underrun at the shrunk delay: only the last pull, after the stream ended');
+  const loud = new ReceivePath(media, 120);
+  steady(loud, 0, 120, 0, 35);
+  assert.equal(loud.skippedFrames, 0);
 });

@@ -13,12 +13,17 @@ export type RtpDisposition = 'audio' | 'event' | 'comfort-noise' | 'unknown-pt' 
 
 const COMFORT_NOISE_PT = 13;
 /**
- * Adaptive depth: two frames (one of slack against the pacer's pull phase) plus three times the measured
- * RFC 3550 interarrival jitter, up to the configured ceiling. On a LAN that is 40 ms instead of a fixed
- * 60+, and every millisecond of it is added to the assistant's reply latency.
+ * Adaptive playout delay (slack against late packets): three times the measured RFC 3550 interarrival jitter
+ * plus a little for the pacer's own lateness, up to the configured ceiling; a frame of slack while the
+ * first second's jitter is still unknown. On a LAN that is a few ms instead of the 40-60 ms that whole-frame
+ * depths give, and every millisecond of it is added to the assistant's reply latency.
  */
-const MIN_TARGET_FRAMES = 2;
 const JITTER_MULTIPLE = 3;
+const MIN_DELAY_MS = 5;
+const WARM_UP_PACKETS = 50;
+const WARM_UP_DELAY_MS = 20;
+/** A frame skipped to shrink the delay must be quiet (peak below about -30 dBFS): never a piece of a word. */
+const QUIET_PEAK = 1000;
 const NO_DIGITS: readonly ReceivedDigit[] = [];
 
 export class ReceivePath {
@@ -26,12 +31,15 @@ export class ReceivePath {
   readonly stats: ReceiveStats;
   readonly jitter: JitterBuffer;
   concealedFrames = 0;
+  /** Quiet frames dropped to shrink the playout delay. */
+  skippedFrames = 0;
   private readonly resampler: Resampler;
   private readonly dtmf: Rfc4733Receiver | undefined;
   private pending: Int16Array[] = [];
   private pendingSamples = 0;
   private readonly frameTs: number;
   private readonly ceilingTs: number;
+  private readonly tsPerMs: number;
 
   constructor(
     private readonly media: NegotiatedMedia,
@@ -39,10 +47,10 @@ export class ReceivePath {
   ) {
     this.codec = createCodec(media.codec);
     this.stats = new ReceiveStats(this.codec.rtpClockRate);
-    const msToTs = (ms: number): number => (ms * this.codec.rtpClockRate) / 1000;
-    this.frameTs = msToTs(20);
-    this.ceilingTs = Math.max(this.frameTs, msToTs(jitterBufferMs));
-    this.jitter = new JitterBuffer({ targetTs: this.adaptiveTargetTs(), maxTs: msToTs(jitterBufferMs * 2 + 100) });
+    this.tsPerMs = this.codec.rtpClockRate / 1000;
+    this.frameTs = 20 * this.tsPerMs;
+    this.ceilingTs = jitterBufferMs * this.tsPerMs;
+    this.jitter = new JitterBuffer({ delayTs: this.adaptiveDelayTs(), maxTs: (jitterBufferMs * 2 + 100) * this.tsPerMs });
     this.resampler = new Resampler(this.codec.sampleRate, CALL_SAMPLE_RATE);
     this.dtmf = media.telephoneEvent ? new Rfc4733Receiver(media.telephoneEvent.clockRate) : undefined;
   }
@@ -53,8 +61,8 @@ export class ReceivePath {
       const durationTs = this.codec.durationTs(packet.payload);
       if (durationTs <= 0) return 'bad-payload';
       this.stats.update(packet.sequenceNumber, packet.timestamp, nowMs);
-      this.jitter.setTargetTs(this.adaptiveTargetTs());
-      this.jitter.push(packet, durationTs);
+      this.jitter.setDelayTs(this.adaptiveDelayTs());
+      this.jitter.push(packet, durationTs, nowMs * this.tsPerMs);
       return 'audio';
     }
     if (this.dtmf && packet.payloadType === this.media.telephoneEvent!.payloadType) {
@@ -69,9 +77,9 @@ export class ReceivePath {
     return 'unknown-pt';
   }
 
-  private adaptiveTargetTs(): number {
-    const frames = MIN_TARGET_FRAMES + Math.ceil((JITTER_MULTIPLE * this.stats.jitterTs) / this.frameTs);
-    return Math.min(this.ceilingTs, frames * this.frameTs);
+  private adaptiveDelayTs(): number {
+    const floorMs = this.stats.received < WARM_UP_PACKETS ? WARM_UP_DELAY_MS : MIN_DELAY_MS;
+    return Math.min(this.ceilingTs, Math.max(floorMs * this.tsPerMs, JITTER_MULTIPLE * this.stats.jitterTs + MIN_DELAY_MS * this.tsPerMs));
   }
 
   /** RFC 4733 events whose end packets never arrived. */
@@ -79,17 +87,26 @@ export class ReceivePath {
     return this.dtmf?.expire(nowMs) ?? NO_DIGITS;
   }
 
-  /** The next 20 ms at 8 kHz: decoded audio, or concealment where packets are missing. */
-  nextFrame(): Int16Array {
+  /** The next 20 ms at 8 kHz at `nowMs`: decoded audio, or concealment where packets are missing. */
+  nextFrame(nowMs = 0): Int16Array {
+    const frame = this.produceFrame(nowMs);
+    if (!this.jitter.shrinkDue(this.frameTs) || !isQuiet(frame)) return frame;
+    this.jitter.restartWaits();
+    this.skippedFrames++;
+    return this.produceFrame(nowMs); // the quiet frame is dropped: from now on we play one frame earlier
+  }
+
+  private produceFrame(nowMs: number): Int16Array {
+    const now = nowMs * this.tsPerMs;
     if (this.pendingSamples === 0 && this.codec.sampleRate === CALL_SAMPLE_RATE) {
-      const direct = this.directFrame();
+      const direct = this.directFrame(now);
       if (direct) return direct;
     }
     const codecPerCall = this.codec.sampleRate / CALL_SAMPLE_RATE;
     const tsPerSample = this.codec.rtpClockRate / this.codec.sampleRate;
     for (let guard = 0; this.pendingSamples < FRAME_SAMPLES && guard < 16; guard++) {
       const wantSamples = Math.ceil((FRAME_SAMPLES - this.pendingSamples) * codecPerCall);
-      const item = this.jitter.next(Math.round(wantSamples * tsPerSample));
+      const item = this.jitter.next(Math.round(wantSamples * tsPerSample), now);
       if (item.kind === 'packet') {
         let pcm: Int16Array;
         try {
@@ -110,8 +127,8 @@ export class ReceivePath {
   }
 
   /** The common case (8 kHz codec, one 20 ms packet due): the decoded packet is the frame. */
-  private directFrame(): Int16Array | undefined {
-    const item = this.jitter.peekPacketOf(FRAME_SAMPLES);
+  private directFrame(now: number): Int16Array | undefined {
+    const item = this.jitter.peekPacketOf(FRAME_SAMPLES, now);
     if (!item) return undefined;
     try {
       return this.codec.decode(item.payload);
@@ -141,4 +158,9 @@ export class ReceivePath {
     this.pendingSamples -= filled;
     return frame;
   }
+}
+
+function isQuiet(frame: Int16Array): boolean {
+  for (let i = 0; i < frame.length; i++) if (frame[i]! > QUIET_PEAK || frame[i]! < -QUIET_PEAK) return false;
+  return true;
 }

@@ -158,7 +158,7 @@ export class MediaSession extends EventEmitter<{ audio: [PcmChunk]; dtmf: [DtmfE
   private onReceiveTick(tick: number): void {
     if (!this.media || !this.sender || !this.receiver) return;
     const nowMs = performance.now();
-    const frame = this.receiver.nextFrame();
+    const frame = this.receiver.nextFrame(nowMs);
     const expired = this.receiver.expireDigits(nowMs);
     if (expired.length > 0) this.digitsIn.push(...expired);
     if (this.digitsIn.length > 0) for (const digit of this.digitsIn.splice(0)) this.injectDtmf({ ...digit, source: 'rfc4733' });

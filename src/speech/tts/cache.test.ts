@@ -1,4 +1,4 @@
-// Prompt cache: exact round trip, voice-specific keys, bounded size, disabled mode.
+// Prompt cache: exact round trip, voice-specific keys, bounded size, memory tier, disabled mode.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -36,4 +36,18 @@ test('a disabled cache stores nothing', async () => {
   const cache = new PromptCache(join(tmpdir(), 'never-created-cache'), 0);
   await cache.put('k', Int16Array.from([1]));
   assert.equal(await cache.get('k'), undefined);
+});
+
+test('a prompt used once is served from memory: a reply does not wait on the disk', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'prompt-cache-'));
+  try {
+    const key = PromptCache.key('kal', 'We are open nine to five.');
+    await new PromptCache(dir, 10).put(key, Int16Array.from([5, 6, 7]));
+    const cache = new PromptCache(dir, 10); // a restart: memory is empty, the disk is not
+    assert.deepEqual(await cache.get(key), Int16Array.from([5, 6, 7]));
+    rmSync(dir, { recursive: true, force: true });
+    assert.deepEqual(await cache.get(key), Int16Array.from([5, 6, 7]), 'the second read never touched the disk');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
