@@ -64,7 +64,7 @@ export const mediaSchema = z.object({
   /** Codec preference, best first. */
   codecs: z.array(z.enum(['PCMU', 'PCMA', 'G722', 'opus'])).default(['PCMU', 'PCMA', 'G722', 'opus']),
   ptime: z.number().int().min(10).max(60).default(20),
-  /** Ceiling of the adaptive receive jitter buffer (it holds 40 ms plus 3× the measured jitter, up to this). */
+  /** Ceiling of the adaptive receive playout delay (3× the measured jitter plus 5 ms, up to this). */
   jitterBufferMs: z.number().int().min(20).max(500).default(120),
   /** Hang up a call that received no RTP for this long while it should (caller vanished without BYE); 0 = never. */
   rtpTimeoutSeconds: z.number().min(0).max(3600).default(120),
