@@ -14,14 +14,15 @@ import { createSpeechStack } from '../src/speech/index.js';
 import { Listener } from '../src/speech/listener.js';
 import { FrameSource } from '../src/speech/eval/feed.js';
 import { loadCorpus, type CorpusItem } from '../src/speech/eval/corpus.js';
-import { AdaptiveEndOfTurn, DEFAULT_PROBE_AFTER_MS } from '../src/speech/turn/end-of-turn.js';
+import { EARLY_END_MS_DEFAULTS } from '../src/config/speech.js';
+import { AdaptiveEndOfTurn } from '../src/speech/turn/end-of-turn.js';
 import type { RecognitionContext, STT } from '../src/speech/types.js';
 import { RulesBrain } from '../src/assistant/brain/rules.js';
 import { brainCompleteness } from '../src/assistant/tasks/end-of-turn.js';
 import type { CallSession } from '../src/assistant/flow/session.js';
 
 const arg = (name: string, fallback: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
-const probeMs = { free: arg('--free', DEFAULT_PROBE_AFTER_MS.free), digits: arg('--short', DEFAULT_PROBE_AFTER_MS.digits), yesNo: arg('--short', DEFAULT_PROBE_AFTER_MS.yesNo) };
+const probeMs = { free: arg('--free', EARLY_END_MS_DEFAULTS.free), digits: arg('--short', EARLY_END_MS_DEFAULTS.digits), yesNo: arg('--short', EARLY_END_MS_DEFAULTS.yesNo) };
 const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'eval', 'speech-dev');
 const TAIL_MS = 2500;
 

@@ -13,7 +13,6 @@ import { startSipp, killAllSipp } from '../test/helpers/sipp.js';
 import { callerScenario } from '../test/helpers/sipp-caller.js';
 import { freeSipPort } from '../test/helpers/ports.js';
 import { CORPUS, startAssistantApp } from '../test/assistant/e2e-harness.js';
-import { DEFAULT_PROBE_AFTER_MS } from '../src/speech/turn/end-of-turn.js';
 
 const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(name) + 1]) || fallback;
 const CALLS = arg('--calls', 5);
@@ -129,7 +128,7 @@ try {
   console.log(`frontdesk ACK -> first greeting packet with sound: ${fmt(greetings)}`);
   console.log(`peer sipp -rtp_echo (transport floor), same measurement: ${fmt(peerTurns, 2)}`);
   console.log(`ratio frontdesk/peer p50: ${(pct(turns, 50) / Math.max(0.001, pct(peerTurns, 50))).toFixed(0)}x`);
-  console.log(`end of a free-speech turn: a ${DEFAULT_PROBE_AFTER_MS.free} ms pause when the brain finds the words complete, else the full silence (speech.endSilenceMs.free) ${app.config.speech.endSilenceMs.free} ms`);
+  console.log(`end of a free-speech turn: a ${app.config.speech.earlyEndMs.free} ms pause when the brain finds the words complete, else the full silence (speech.endSilenceMs.free) ${app.config.speech.endSilenceMs.free} ms`);
   // What the assistant recorded per turn: did a short pause end it, what it heard, how long recognition took.
   const recorded = app.messages.flatMap((m) => (m.type === 'call-event' && m.event.type === 'turn' ? [m.event.data] : []));
   const heardAll = recorded.filter((d) => String(d.heard).toLowerCase().replace(/[^a-z ]/g, '') === QUESTION_TEXT).length;

@@ -2,6 +2,16 @@
 import { z } from 'zod';
 
 /** Milliseconds per turn kind (digits, yes/no, free speech), each from `min` up to 5 s. */
+/**
+ * Short pauses per turn kind (ms), as heard by the energy VAD (whose pause starts where the last word
+ * falls 30 dB below the utterance's peak). Shorter answers faster but may cut a caller who pauses
+ * mid-sentence. DEV corpus, bench/end-of-turn.ts, full silence vs adaptive: free 120 ends 47 of 60
+ * requests early and understands 47 vs 49 (200: 49 vs 49, but ~80 ms later on every turn); the losses
+ * are a cut before a sentence's last words ("… is frozen", "… please") and one changed last word.
+ * Codes need a longer pause: between digits at 150 two of 60 were cut, at 180 one.
+ */
+export const EARLY_END_MS_DEFAULTS = { digits: 180, yesNo: 150, free: 120 } as const;
+
 const perTurnKind = (min: number, defaults: { digits: number; yesNo: number; free: number }) =>
   z
     .object({
@@ -32,10 +42,9 @@ export const speechSchema = z.object({
   endSilenceMs: perTurnKind(100, { digits: 800, yesNo: 600, free: 900 }),
   /**
    * Pause after which a turn may end early when what was heard is already complete (a whole code, a yes/no
-   * answer, a classifiable request); 0 disables early ends. Shorter answers faster but may cut a caller who
-   * pauses mid-sentence: over DEV, free 200 ms lost no request, 120 ms lost 2 of 60 (bench/end-of-turn.ts).
+   * answer, a classifiable request); 0 disables early ends.
    */
-  earlyEndMs: perTurnKind(0, { digits: 180, yesNo: 150, free: 120 }),
+  earlyEndMs: perTurnKind(0, EARLY_END_MS_DEFAULTS),
   /** Speech shorter than this never starts a turn (clicks, breaths). */
   minSpeechMs: z.number().int().min(20).max(2000).default(120),
   /** Caller speech this long interrupts a prompt (longer than a cough or "mm-hm"). */

@@ -5,48 +5,20 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
-import { startSipp, killAllSipp, type SippProcess } from '../helpers/sipp.js';
+import { killAllSipp, type SippProcess } from '../helpers/sipp.js';
 import { readWav } from '../../src/media/wav.js';
 import { FRAME_SAMPLES } from '../../src/media/pcm.js';
 import { Listener } from '../../src/speech/listener.js';
 import { PocketsphinxStt } from '../../src/speech/pocketsphinx/stt.js';
 import { EnergyVad } from '../../src/speech/vad/energy.js';
-import { callerSpeech, startAssistantApp, type AssistantApp } from './e2e-harness.js';
+import { BUSY_AGENT_SCENARIO, callerSpeech, startWithBillingAgent, type AssistantApp } from './e2e-harness.js';
 import { dialFrontdesk, type Caller } from './e2e-caller.js';
 
-const BUSY_AGENT = `<?xml version="1.0"?>
-<scenario name="busy agent">
-  <recv request="INVITE"/>
-  <send><![CDATA[
-    SIP/2.0 486 Busy Here
-    [last_Via:]
-    [last_From:]
-    [last_To:];tag=[pid]busy[call_number]
-    [last_Call-ID:]
-    [last_CSeq:]
-    Content-Length: 0
-  ]]></send>
-  <recv request="ACK"/>
-</scenario>`;
-
-const SHORT_PROMPTS = {
-  screeningChallenge: 'Please say or key the number {code}.',
-  screeningPassed: 'Thanks. How can I help?',
-  transferring: 'Transferring you to {agent}.',
-  offerWaitingList: 'Say waiting list or press 1, or say voice message or press 2.',
-};
 let app: AssistantApp | undefined;
 let agent: SippProcess | undefined;
 const callers: Caller[] = [];
 before(async () => {
-  agent = await startSipp({ scenario: BUSY_AGENT, calls: 1, timeoutSec: 85 });
-  app = await startAssistantApp({
-    businessName: 'Acme',
-    customers: [{ name: 'John Smith', phoneNumbers: ['+1 650 555 0101'], zip: '94404' }],
-    agents: [{ name: 'Ben', department: 'billing', uri: `sip:103@127.0.0.1:${agent.port}`, transfer: 'bridge' }],
-    // Shorter prompts (they are configuration) keep the test within a minute.
-    prompts: SHORT_PROMPTS,
-  });
+  ({ app, agent } = await startWithBillingAgent({ scenario: BUSY_AGENT_SCENARIO, transfer: 'bridge', timeoutSec: 85 }));
 });
 after(async () => {
   for (const caller of callers) await caller.stop().catch(() => {});

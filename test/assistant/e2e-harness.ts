@@ -11,6 +11,7 @@ import { startApp, type App } from '../../src/app/app.js';
 import type { CallEvent } from '../../src/store/store.js';
 import type { LiveMessage } from '../../src/store/live.js';
 import { freeRtpRange, freeSipPort } from '../helpers/ports.js';
+import { startSipp, type SippProcess } from '../helpers/sipp.js';
 
 export const CORPUS = '../shared/eval/speech-dev';
 
@@ -113,4 +114,32 @@ export function silence(dir: string, seconds = 120): string {
   const out = join(dir, 'silence.wav');
   execFileSync('sox', ['-n', '-r', '8000', '-c', '1', '-b', '16', out, 'trim', '0', String(seconds)]);
   return out;
+}
+
+/** Shorter prompts (they are configuration) keep each end-to-end call within a minute. */
+export const SHORT_PROMPTS = {
+  screeningChallenge: 'Please say or key the number {code}.',
+  screeningPassed: 'Thanks. How can I help?',
+  transferring: 'Transferring you to {agent}.',
+  offerWaitingList: 'Say waiting list or press 1, or say voice message or press 2.',
+  voiceMessageStart: 'Leave your message after the tone.',
+};
+export const KNOWN_CUSTOMER = { name: 'John Smith', phoneNumbers: ['+1 650 555 0101'], zip: '94404' };
+/** A sipp UAS that answers 486 Busy Here. */
+export const BUSY_AGENT_SCENARIO = new URL('../sip/scenarios/uas-busy.xml', import.meta.url).pathname;
+
+/**
+ * A sipp UAS standing in for Ben, the billing agent (`scenario`: 'uas' answers, BUSY_AGENT_SCENARIO is
+ * busy), and frontdesk configured with him and the known customer, short prompts.
+ */
+export async function startWithBillingAgent(options: { scenario: string; transfer: 'refer' | 'bridge'; timeoutSec: number; sippArgs?: string[] }):
+  Promise<{ app: AssistantApp; agent: SippProcess }> {
+  const agent = await startSipp({ scenario: options.scenario, calls: 1, timeoutSec: options.timeoutSec, ...(options.sippArgs ? { args: options.sippArgs } : {}) });
+  const app = await startAssistantApp({
+    businessName: 'Acme',
+    customers: [KNOWN_CUSTOMER],
+    agents: [{ name: 'Ben', department: 'billing', uri: `sip:103@127.0.0.1:${agent.port}`, transfer: options.transfer }],
+    prompts: SHORT_PROMPTS,
+  });
+  return { app, agent };
 }

@@ -4,17 +4,11 @@
 // spoken back with flite voices (not frontdesk's) made at run time; every caller turn is real audio over RTP.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSipp, killAllSipp, type SippProcess } from '../helpers/sipp.js';
-import { callerSpeech, corpusSpeech, startAssistantApp, type AssistantApp } from './e2e-harness.js';
+import { killAllSipp, type SippProcess } from '../helpers/sipp.js';
+import { callerSpeech, corpusSpeech, startWithBillingAgent, type AssistantApp } from './e2e-harness.js';
 import { dialFrontdesk, type Caller } from './e2e-caller.js';
 
 const DIGIT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-const SHORT_PROMPTS = {
-  screeningChallenge: 'Please say or key the number {code}.',
-  screeningPassed: 'Thanks. How can I help?',
-  transferring: 'Transferring you to {agent}.',
-  offerWaitingList: 'Say waiting list or press 1, or say voice message or press 2.',
-};
 let app: AssistantApp | undefined;
 let agent: SippProcess | undefined;
 const callers: Caller[] = [];
@@ -25,13 +19,7 @@ after(async () => {
 });
 
 before(async () => {
-  agent = await startSipp({ scenario: 'uas', calls: 1, timeoutSec: 85, args: ['-trace_msg'] });
-  app = await startAssistantApp({
-    businessName: 'Acme',
-    agents: [{ name: 'Ben', department: 'billing', uri: `sip:103@127.0.0.1:${agent.port}`, transfer: 'refer' }],
-    // Shorter prompts (they are configuration) keep the test within a minute.
-    prompts: SHORT_PROMPTS,
-  });
+  ({ app, agent } = await startWithBillingAgent({ scenario: 'uas', transfer: 'refer', timeoutSec: 85, sippArgs: ['-trace_msg'] }));
 });
 
 /** Answers each turn the assistant listens for, by turn kind, until `done` resolves. */

@@ -4,30 +4,18 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { startSipp, killAllSipp, type SippProcess } from '../helpers/sipp.js';
+import { killAllSipp, type SippProcess } from '../helpers/sipp.js';
 import { readWav } from '../../src/media/wav.js';
 import { FRAME_SAMPLES } from '../../src/media/pcm.js';
-import { callerSpeech, startAssistantApp, type AssistantApp } from './e2e-harness.js';
+import { BUSY_AGENT_SCENARIO, callerSpeech, startWithBillingAgent, type AssistantApp } from './e2e-harness.js';
 import { dialFrontdesk, type Caller } from './e2e-caller.js';
 
-const BUSY_AGENT = new URL('../sip/scenarios/uas-busy.xml', import.meta.url).pathname;
-const SHORT_PROMPTS = {
-  transferring: 'Transferring you to {agent}.',
-  offerWaitingList: 'Say waiting list or press 1, or say voice message or press 2.',
-  voiceMessageStart: 'Leave your message after the tone.',
-};
 let app: AssistantApp | undefined;
 let agent: SippProcess | undefined;
 let caller: Caller | undefined;
 
 before(async () => {
-  agent = await startSipp({ scenario: BUSY_AGENT, calls: 1, timeoutSec: 55 });
-  app = await startAssistantApp({
-    businessName: 'Acme',
-    customers: [{ name: 'John Smith', phoneNumbers: ['+1 650 555 0101'], zip: '94404' }],
-    agents: [{ name: 'Ben', department: 'billing', uri: `sip:103@127.0.0.1:${agent.port}`, transfer: 'bridge' }],
-    prompts: SHORT_PROMPTS,
-  });
+  ({ app, agent } = await startWithBillingAgent({ scenario: BUSY_AGENT_SCENARIO, transfer: 'bridge', timeoutSec: 55 }));
 });
 after(async () => {
   await caller?.stop().catch(() => {});

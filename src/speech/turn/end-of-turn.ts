@@ -2,6 +2,7 @@
 // enough to end the turn. The fixed strategy waits for the configured end silence; the adaptive one
 // asks, after a short pause, whether what was recognized so far is already a complete utterance (the
 // judgement comes from the caller of listen() — the assistant asks its brain — never from speech/).
+import { EARLY_END_MS_DEFAULTS } from '../../config/speech.js';
 import type { RecognitionContext, RecognitionResult } from '../types.js';
 
 /** Decides whether a hypothesis (the recognizer's final for the audio up to the pause) ends the turn. */
@@ -28,14 +29,6 @@ export class FixedSilenceEndOfTurn implements EndOfTurnStrategy {
   }
 }
 
-/**
- * Short pauses per turn kind (ms), as heard by the energy VAD (whose pause starts where the last word
- * falls 30 dB below the utterance's peak). DEV corpus, bench/end-of-turn.ts, full silence vs adaptive:
- * free 120 ends 47 of 60 requests early and understands 47 vs 49 (200: 49 vs 49, but ~80 ms later on
- * every turn); the losses are a cut before a sentence's last words ("… is frozen", "… please") and
- * one changed last word. Codes need a longer pause: between digits at 150 two of 60 were cut, at 180 one.
- */
-export const DEFAULT_PROBE_AFTER_MS: Record<RecognitionContext['kind'], number> = { digits: 180, yesNo: 150, free: 120 };
 
 /**
  * Ends a turn after a short pause when the hypothesis is complete: N digits for a code, a yes/no
@@ -45,7 +38,7 @@ export const DEFAULT_PROBE_AFTER_MS: Record<RecognitionContext['kind'], number> 
 export class AdaptiveEndOfTurn implements EndOfTurnStrategy {
   constructor(
     private readonly isComplete: CompletenessCheck,
-    private readonly probeMs: Record<RecognitionContext['kind'], number> = DEFAULT_PROBE_AFTER_MS,
+    private readonly probeMs: Record<RecognitionContext['kind'], number> = EARLY_END_MS_DEFAULTS,
   ) {}
 
   /** 0 for a kind disables early ends for it. */
