@@ -49,8 +49,12 @@ export const speechSchema = z.object({
   minSpeechMs: z.number().int().min(20).max(2000).default(120),
   /** Caller speech this long interrupts a prompt (longer than a cough or "mm-hm"). */
   bargeInMinSpeechMs: z.number().int().min(20).max(3000).default(350),
-  /** Pocketsphinx yes/no model: a phrase grammar or a trigram LM over the same phrases. */
-  yesNoModel: z.enum(['grammar', 'lm']).default('grammar'),
+  /**
+   * Pocketsphinx yes/no model: a trigram LM over the yes/no phrases, or the phrases as a closed grammar.
+   * The grammar forces any other phrasing onto its longest (yes) paths: over DEV + three held-out sets
+   * (240 answers) the LM is right 218 vs 211 times and says "yes" where the caller did not 7 vs 20 times.
+   */
+  yesNoModel: z.enum(['grammar', 'lm']).default('lm'),
   /** Synthesized prompts kept on disk in the data dir (0 disables the cache). */
   ttsCacheEntries: z.number().int().min(0).default(2000),
 });

@@ -1,4 +1,4 @@
-// JSGF grammars: digit slots, the forced expected-code path, dictionary coverage of every word.
+// JSGF grammars: digit slots, the forced expected-code path, dictionary coverage of every word, yes/no lead-ins.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { digitsAsWords, digitsGrammar, forcedDigitsGrammar, grammarWords, yesNoGrammar, yesNoSentences } from './grammars.js';
@@ -19,4 +19,11 @@ test('every grammar word is listed for the dictionary; yes/no sentences train th
   const used = `${digitsGrammar(4)} ${yesNoGrammar()}`.match(/(?<== |\| |\( |\[)[a-z' ]+(?= \||;| \)|\])/g) ?? [];
   for (const phrase of used) for (const word of phrase.trim().split(' ')) assert.ok(words.has(word), word);
   assert.ok(yesNoSentences().includes('no thank you'));
+});
+
+test('yes/no lead-ins are neither answers nor near-homophones of one ("oh" is "no" without its /n/)', () => {
+  const lead = /<pre> = ([^;]+);/.exec(yesNoGrammar())?.[1]?.split(' | ') ?? [];
+  assert.ok(lead.length > 0);
+  for (const word of ['oh', 'no', 'yes', 'yeah', 'hmm']) assert.ok(!lead.includes(word), word);
+  assert.ok(!yesNoSentences().some((sentence) => sentence.startsWith('oh ')));
 });
