@@ -22,6 +22,10 @@ export function isVerblessFragment(text: string): boolean {
   if (words.includes('please')) return false;
   // A noun phrase opens with a determiner; "well it a real it late" or "i forgot my …" is a sentence
   // the recognizer lost the verb of, so it stays a request.
-  if (!DETERMINERS.has(words[0]!)) return false;
-  return words.every((word) => !VERBS.has(word) && !(word.length > 4 && VERB_FORM.test(word)));
+  const isVerb = (word: string) => VERBS.has(word) || (word.length > 4 && VERB_FORM.test(word));
+  // One garbled word may stand where "it's" or "it's just" was ("good a general question"): a noun
+  // phrase after one non-verb word is still the fragment.
+  const start = DETERMINERS.has(words[0]!) ? 0 : words.length > 2 && DETERMINERS.has(words[1]!) && !isVerb(words[0]!) ? 1 : -1;
+  if (start < 0) return false;
+  return words.slice(start).every((word) => !isVerb(word));
 }

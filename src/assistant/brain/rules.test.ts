@@ -57,6 +57,9 @@ test('robust to recognition errors: verbless answers, actions over objects, part
   // The recognizer dropped "it's about" / "it's": a noun phrase is a reply, not a request.
   assert.deepEqual(await brain.classify('a personal matter', context), { intent: 'answer', topic: 'other', class: 'unclassified' });
   assert.equal((await brain.classify('the late fee on my statement', context)).intent, 'answer');
+  // One garbled word where "it's" was still leaves the noun phrase; a verb there makes it a sentence.
+  assert.equal((await brain.classify('good a general question', context)).intent, 'answer');
+  assert.equal((await brain.classify('cancel the order', context)).intent, 'request');
   // …but a bare wish, a sentence with a lost verb or a person asked for stays a request.
   assert.equal((await brain.classify('billing please', context)).intent, 'request');
   assert.equal((await brain.classify('i forgot my password', context)).intent, 'request');
@@ -69,4 +72,7 @@ test('robust to recognition errors: verbless answers, actions over objects, part
   assert.equal((await brain.classify('can i talk hello in billing', context)).class, 'call transfer');
   assert.deepEqual(await brain.classify('when is the billing department please', context), { intent: 'request', topic: 'billing', class: 'call transfer' });
   assert.equal((await brain.classify('when is the billing department open', context)).intent, 'question');
+  // A department named in a request asks to be put through, whatever the recognizer made of "the".
+  assert.equal((await brain.classify('leave and week a order department', context)).class, 'call transfer');
+  assert.equal((await brain.classify("I'd like to be put through to billing", context)).class, 'call transfer');
 });
