@@ -9,8 +9,13 @@ test('yes and its synonyms', () => {
 });
 
 test('no and its synonyms, including ones that contain yes-words', () => {
-  for (const text of ['no', 'nope', 'no thanks', 'not now', 'nah', "no I'm good", "don't transfer me", 'no not right now', 'no never mind', "no I'm fine thanks"])
+  for (const text of ['no', 'nope', 'no thanks', 'not now', 'nah', "no I'm good", "don't transfer me", 'no not right now', 'no never mind', "no I'm fine thanks", "I'm good", "I'm fine thank you", "we're all set"])
     assert.equal(yesNoOf(text), 0, text);
+});
+
+test("a polite decline is a no, but the same words agreeing are a yes", () => {
+  for (const text of ["that's fine", 'sounds good', "I'm okay with that", 'good'])
+    assert.equal(yesNoOf(text), 1, text);
 });
 
 test('unclear answers, including empty input', () => {
