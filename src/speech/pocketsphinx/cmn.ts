@@ -19,6 +19,8 @@ const ACMOD_FCB = 32;
 const FEAT_CEPSIZE = 16;
 const FEAT_CMN_STRUCT = 88;
 const CMN_MEAN = 0;
+const CMN_SUM = 16;
+const CMN_NFRAME = 24;
 const CMN_VECLEN = 28;
 export const CEPSTRUM_LENGTH = 13;
 
@@ -51,4 +53,15 @@ export function readCmn(cmn: Pointer): Float32Array {
 
 export function writeCmn(cmn: Pointer, vec: Float32Array): void {
   cmnLiveSet(cmn, vec);
+}
+
+/**
+ * Back to a fresh decoder's state: `initial` (the model's cmninit) with nothing accumulated, so the
+ * next utterance's end mean is its own, exactly as after ps_init (cmn_live_set alone would weigh
+ * `initial` in as 500 frames of history).
+ */
+export function resetCmn(cmn: Pointer, initial: Float32Array): void {
+  cmnLiveSet(cmn, initial);
+  koffi.encode(pointerAt(cmn, CMN_SUM), 0, koffi.array('float', CEPSTRUM_LENGTH), new Float32Array(CEPSTRUM_LENGTH));
+  koffi.encode(cmn, CMN_NFRAME, 'int32_t', 0);
 }

@@ -1,6 +1,9 @@
 // One pocketsphinx recognition session as the STT seam sees it: batches 20 ms frames to its decoder process
 // (100 ms per message), turns worker replies into 'partial' / 'final' / 'error' events. A digits turn with
-// an expected code runs two decodes in two processes (free grammar + forced path) and is verified here.
+// an expected code is verified here: when the free digit grammar heard the expected code it is accepted as
+// it is; only otherwise is the kept audio decoded again along the forced path of the expected code (in
+// another process) and the two scores compared. Most callers say their code right, so most turns cost one
+// decode instead of two (recognition streams per core is a target); a mismatch waits for the second decode.
 // Both start from the call's learned cepstral mean; the free search's end mean teaches the call's next turns.
 import { EventEmitter } from 'node:events';
 import { CALL_SAMPLE_RATE, type PcmChunk } from '../../media/pcm.js';
@@ -9,7 +12,7 @@ import type { RecognitionContext, RecognitionResult, SpeechChannel, SttSession, 
 import type { ChannelMeans } from './channel-mean.js';
 import type { DecoderPool } from './pool.js';
 import type { ToWorker } from './protocol.js';
-import { verifyExpected } from './verify.js';
+import { digitsIn, verifyExpected } from './verify.js';
 
 const BATCH_SAMPLES = 800; // 100 ms at 8 kHz: 5x fewer messages, at most 100 ms of decoding left at end()
 
@@ -33,18 +36,25 @@ export class PocketsphinxSession extends EventEmitter<SttSessionEvents> implemen
   private state: 'open' | 'ending' | 'done' = 'open';
   private downsampler?: Downsampler2x;
   private free?: Decoded;
-  private forced?: Decoded;
+  /** The audio sent, kept while a forced decode may still be needed. */
+  private readonly heard: Int16Array[] | undefined;
+  private readonly error = (e: Error) => {
+    // One decode failing fails the turn; the other is closed rather than left decoding.
+    if (this.state === 'done') return;
+    this.close();
+    this.emit('error', e);
+  };
 
-  constructor(pool: DecoderPool, context: RecognitionContext, means: ChannelMeans, channel?: SpeechChannel) {
+  constructor(
+    private readonly pool: DecoderPool,
+    private readonly context: RecognitionContext,
+    means: ChannelMeans,
+    channel?: SpeechChannel,
+  ) {
     super();
     const expected = expectedCodeOf(context);
     const cepstralMean = means.startOf(channel);
-    // One decode failing fails the turn; the other is closed rather than left decoding.
-    const error = (e: Error) => {
-      if (this.state === 'done') return;
-      this.close();
-      this.emit('error', e);
-    };
+    const error = this.error;
     const search = pool.open(context, {
       partial: (text) => {
         if (this.state !== 'done') this.emit('partial', { text, confidence: 0 });
@@ -52,22 +62,33 @@ export class PocketsphinxSession extends EventEmitter<SttSessionEvents> implemen
       final: (result, score, frames, mean) => {
         if (mean) means.learn(channel, mean);
         this.free = { result, score, frames };
-        this.settleWhenDecoded(expected);
+        if (!expected || digitsIn(result.text) === expected) return this.settle(() => this.emit('final', result));
+        this.verifyAgainst(expected, search.id, cepstralMean);
       },
       error,
     }, { cepstralMean });
     this.id = search.id;
     this.handles.push(search);
-    if (!expected) return;
+    this.heard = expected ? [] : undefined;
+  }
+
+  /** The free search missed the expected code: decode the kept audio along its forced path and compare. */
+  private verifyAgainst(expected: string, freeId: number, cepstralMean: Float32Array | undefined): void {
+    if (this.state === 'done') return;
+    const final = (forced: RecognitionResult, forcedScore: number) => {
+      const free = this.free!;
+      const { verified: _verified, ratio: _ratio, ...result } = verifyExpected({
+        expected, free: free.result, freeScore: free.score, forced, forcedScore, frames: free.frames,
+      });
+      this.settle(() => this.emit('final', result));
+    };
     try {
-      const forced = { partial: () => undefined, error, final: (result: RecognitionResult, score: number, frames: number) => {
-        this.forced = { result, score, frames };
-        this.settleWhenDecoded(expected);
-      } };
-      this.handles.push(pool.open(context, forced, { role: 'forced', awayFrom: search.id, cepstralMean }));
+      const { id, send } = this.pool.open(this.context, { partial: () => undefined, error: this.error, final }, { role: 'forced', awayFrom: freeId, cepstralMean });
+      this.handles.push({ id, send });
+      for (const samples of this.heard!.splice(0)) send({ type: 'audio', id, samples });
+      send({ type: 'end', id });
     } catch (e) {
-      search.send({ type: 'close', id: search.id });
-      throw e;
+      this.error(e instanceof Error ? e : new Error(String(e)));
     }
   }
 
@@ -90,23 +111,14 @@ export class PocketsphinxSession extends EventEmitter<SttSessionEvents> implemen
     if (this.state === 'done') return;
     this.state = 'done';
     this.pending = [];
+    this.heard?.splice(0);
     for (const { id, send } of this.handles) send({ type: 'close', id });
-  }
-
-  private settleWhenDecoded(expected: string | undefined): void {
-    const free = this.free;
-    if (!free || (expected && !this.forced)) return;
-    if (!expected) return this.settle(() => this.emit('final', free.result));
-    const forced = this.forced!;
-    const { verified: _verified, ratio: _ratio, ...result } = verifyExpected({
-      expected, free: free.result, freeScore: free.score, forced: forced.result, forcedScore: forced.score, frames: free.frames,
-    });
-    this.settle(() => this.emit('final', result));
   }
 
   private settle(emit: () => void): void {
     if (this.state === 'done') return;
     this.state = 'done';
+    this.heard?.splice(0);
     emit();
   }
 
@@ -128,6 +140,7 @@ export class PocketsphinxSession extends EventEmitter<SttSessionEvents> implemen
     }
     this.pending = [];
     this.pendingSamples = 0;
+    this.heard?.push(batch);
     for (const { id, send } of this.handles) send({ type: 'audio', id, samples: batch });
   }
 }

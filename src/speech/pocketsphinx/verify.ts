@@ -29,7 +29,7 @@ export interface VerifierInput {
 const DIGIT_VALUE: Record<string, string> = {
   zero: '0', oh: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
 };
-const digitsIn = (text: string) => text.split(' ').map((w) => DIGIT_VALUE[w] ?? '').join('');
+export const digitsIn = (text: string) => text.split(' ').map((w) => DIGIT_VALUE[w] ?? '').join('');
 
 export function verifyExpected(input: VerifierInput): RecognitionResult & { verified: boolean; ratio: number } {
   const ratio = input.forced.text ? (input.forcedScore - input.freeScore) / Math.max(1, input.frames) : -Infinity;

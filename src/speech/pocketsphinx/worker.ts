@@ -1,19 +1,22 @@
 // Decoder engine process: owns pocketsphinx decoders (one per concurrent session), decodes each session
 // incrementally as its audio arrives so the final result is ready right after it ends. A session either
 // searches its context's grammar/LM or ('forced') scores only the expected code's path. A call's first
-// turn has no learned cepstral mean: it is decoded again from its own mean once it ends.
+// turn has no learned cepstral mean: live, its decoder only follows the turn's own mean (an empty
+// search); once it ends, the same decoder searches the turn from that mean (one real search, not two).
 import { enginePort, engineSetup } from '../engine-host.js';
 import { Upsampler2x } from '../resample.js';
-import { Decoder, type DecoderSetup } from './decoder.js';
+import type { Decoder } from './decoder.js';
 import { forcedDigitsGrammar } from './grammars.js';
 import type { RecognitionContext, RecognitionResult } from '../types.js';
 import type { DecodeRole, FromWorker, ToWorker, WorkerSetup } from './protocol.js';
-import { VERIFIER_FLAGS } from './verify.js';
+import { DecoderStock, flavourOf } from './stock.js';
 
 const setup = engineSetup<WorkerSetup>();
 const port = enginePort<ToWorker, FromWorker>();
+const stock = new DecoderStock(setup);
 
 interface Session {
+  /** The session's decoder: live, its search, or for a first turn only the empty tracking search. */
   decoder: Decoder;
   role: DecodeRole;
   upsampler: Upsampler2x;
@@ -23,7 +26,9 @@ interface Session {
   context: RecognitionContext;
   /** The call's mean this utterance started from (undefined: the model's cmninit). */
   mean?: Float32Array;
-  /** Utterance audio kept for a second pass: a call's first turn (own mean), yes/no (LM fallback). */
+  /** A call's first turn: searched only once it ends, from its own mean (no partials meanwhile). */
+  deferred: boolean;
+  /** Utterance audio kept for a later pass: a call's first turn (own mean), yes/no (LM fallback). */
   audio?: Int16Array[];
 }
 
@@ -31,132 +36,86 @@ interface Session {
 const SECOND_PASS_MIN_SAMPLES = 16000 * 0.3;
 
 const usable = (mean: Float32Array | undefined) => (mean?.every((v) => Number.isFinite(v)) ? mean : undefined);
-
-/** When the first pass found no complete path, decode the same audio again with the permissive search. */
-function secondPass(session: Session, mean: Float32Array | undefined): RecognitionResult | undefined {
-  if (!session.audio || session.samples16k < SECOND_PASS_MIN_SAMPLES) return undefined;
-  const decoder = takeDecoder(session.context);
-  try {
-    decoder.cepstralMean = mean;
-    decoder.begin(session.context, 'second');
-    for (const chunk of session.audio) decoder.feed(chunk);
-    return decoder.finish();
-  } finally {
-    release(decoder);
-  }
-}
-
-/**
- * Two decoder flavours: closed-grammar turns (digits, yes/no) score more Gaussians per frame (setup
- * grammarFlags: +4/60 passcodes), free speech searches with wider beams (setup lmFlags).
- */
-type Flavour = 'grammar' | 'lm';
-const flavourOf = (context: RecognitionContext): Flavour => (context.kind === 'free' ? 'lm' : 'grammar');
-const flavourSetup: Record<Flavour, DecoderSetup> = {
-  grammar: { ...setup, dictPath: setup.grammarDictPath, flags: { ...setup.flags, ...setup.grammarFlags } },
-  lm: { ...setup, flags: { ...setup.flags, ...setup.lmFlags } },
-};
-const spare: Record<Flavour, Decoder[]> = { grammar: [], lm: [] };
-const spareVerifiers: Decoder[] = [];
-const verifierSetup = { ...flavourSetup.grammar, flags: { ...flavourSetup.grammar.flags, ...VERIFIER_FLAGS } };
 const sessions = new Map<number, Session>();
 
 function send(message: FromWorker): void {
   port.postMessage(message);
 }
 
-function freshDecoder(flavour: Flavour): Decoder {
-  const decoder = new Decoder(flavourSetup[flavour]);
-  decoder.preload(flavour === 'lm' ? ['free'] : ['digits', 'yesNo']);
-  return decoder;
+/** Starts the utterance of the session's role and context on `decoder`, from `mean` (undefined: as it is). */
+function begin(decoder: Decoder, role: DecodeRole, context: RecognitionContext, mean: Float32Array | undefined, pass: 'first' | 'second'): void {
+  decoder.cepstralMean = mean;
+  // The forced decoder searches only the path through the expected code, with wide beams.
+  if (role === 'forced' && context.kind === 'digits') decoder.beginGrammar('forced', forcedDigitsGrammar(context.expected!));
+  else decoder.begin(context, pass);
 }
 
-function takeDecoder(context: RecognitionContext): Decoder {
-  const flavour = flavourOf(context);
-  return spare[flavour].pop() ?? freshDecoder(flavour);
-}
-
-/**
- * Decoders serve one utterance only: live CMN carries its estimate into the next utterance, so reuse
- * would let one call's audio (or garbage) shape another call's recognition. Spares are rebuilt when idle.
- */
-function release(decoder: Decoder): void {
-  decoder.free();
-  replenish();
-}
-
-let replenishing = false;
-function replenish(): void {
-  if (replenishing) return;
-  replenishing = true;
-  setImmediate(() => {
-    replenishing = false;
-    if (spare.grammar.length < setup.spareDecoders) spare.grammar.push(freshDecoder('grammar'));
-    else if (spare.lm.length < setup.spareDecoders) spare.lm.push(freshDecoder('lm'));
-    else if (spareVerifiers.length < 1) spareVerifiers.push(new Decoder(verifierSetup));
-    else return;
-    replenish();
-  });
-}
-
-/** The decoder of a 'forced' session: only the path through the expected code, searched with wide beams. */
-function openForced(context: RecognitionContext, mean: Float32Array | undefined): Decoder {
-  if (context.kind !== 'digits' || !context.expected || !/^\d+$/.test(context.expected)) {
-    throw new Error('a forced decode needs a digits context with the expected code');
-  }
-  const decoder = spareVerifiers.pop() ?? new Decoder(verifierSetup);
-  try {
-    decoder.cepstralMean = mean;
-    decoder.beginGrammar('forced', forcedDigitsGrammar(context.expected));
-  } catch (error) {
-    release(decoder);
-    throw error;
-  }
-  return decoder;
-}
-
-function openSearch(context: RecognitionContext, mean: Float32Array | undefined): Decoder {
-  const decoder = takeDecoder(context);
-  try {
-    decoder.cepstralMean = mean;
-    decoder.begin(context);
-  } catch (error) {
-    release(decoder);
-    throw error;
-  }
-  return decoder;
+/** Decodes `audio` on `decoder` from `mean`: the text, with its path score. */
+function decode(decoder: Decoder, session: Session, mean: Float32Array | undefined, pass: 'first' | 'second', nbest: boolean): { result: RecognitionResult; score: number } {
+  begin(decoder, pass === 'second' ? 'search' : session.role, session.context, mean, pass);
+  for (const chunk of session.audio ?? []) decoder.feed(chunk);
+  return { result: decoder.finish(nbest), score: decoder.lastScore };
 }
 
 /**
- * The result, and the decoder's cepstral mean when it may teach the call's mean: a search that recognized
- * something (silence or garbage must not shift the call's later turns; forced decodes only score a path).
+ * The result and its path score, and the cepstral mean when it may teach the call's mean: a search that
+ * recognized something (silence or garbage must not shift the call's later turns; forced decodes only score).
  */
-function finishSession(session: Session): { result: RecognitionResult; mean?: Float32Array } {
+function finishSession(session: Session): { result: RecognitionResult; score: number; mean?: Float32Array } {
   // N-best only for yes/no (~8 ms): on the digit grammar's lattice it took ~48 ms per turn, all of it
   // after the caller stopped speaking, and the expected-code check supersedes digit alternatives.
   const nbest = session.role === 'search' && session.context.kind === 'yesNo';
-  let result = session.decoder.finish(nbest);
-  // A fresh decoder's end mean is this utterance's own; both decodes of a turn hear the same audio, so
-  // their second passes start from the same mean.
-  const mean = usable(session.decoder.cepstralMean);
-  const own = !session.mean && mean && session.samples16k >= SECOND_PASS_MIN_SAMPLES ? mean : undefined;
-  if (own && session.audio) result = session.decoder.again(session.audio, own, nbest);
-  if (session.role === 'forced') return { result };
-  if (!result.text) return { result: secondPass(session, own ?? session.mean) ?? result };
-  return { result, mean };
+  let result: RecognitionResult;
+  let score: number;
+  let mean: Float32Array | undefined;
+  let own: Float32Array | undefined;
+  if (session.deferred) {
+    // The tracking search's end mean is this utterance's own (the front end does not depend on the
+    // search: the same mean, bit for bit); both decodes of a verified turn start from the same mean.
+    session.decoder.finish(false);
+    mean = usable(session.decoder.cepstralMean);
+    own = mean && session.samples16k >= SECOND_PASS_MIN_SAMPLES ? mean : undefined;
+    if (!own) session.decoder.reset(); // too short to learn from: the model's cmninit, as a first pass had
+    ({ result, score } = decode(session.decoder, session, own, 'first', nbest));
+  } else {
+    result = session.decoder.finish(nbest);
+    score = session.decoder.lastScore;
+    mean = usable(session.decoder.cepstralMean);
+  }
+  if (session.role === 'forced') return { result, score };
+  // When the first pass found no complete path, the same audio again with the permissive search.
+  if (!result.text && session.audio && session.samples16k >= SECOND_PASS_MIN_SAMPLES) {
+    const decoder = stock.take(flavourOf(session.context));
+    try {
+      return { result: decode(decoder, session, own ?? session.mean, 'second', true).result, score };
+    } finally {
+      stock.release(decoder);
+    }
+  }
+  return { result, score, ...(result.text && mean ? { mean } : {}) };
+}
+
+function open(id: number, context: RecognitionContext, role: DecodeRole, mean: Float32Array | undefined): void {
+  if (role === 'forced' && (context.kind !== 'digits' || !context.expected || !/^\d+$/.test(context.expected))) {
+    throw new Error('a forced decode needs a digits context with the expected code');
+  }
+  const deferred = !mean && stock.canTrack;
+  const decoder = stock.take(role === 'forced' ? 'verifier' : flavourOf(context));
+  try {
+    if (deferred) decoder.beginTracking();
+    else begin(decoder, role, context, mean, 'first');
+  } catch (error) {
+    stock.release(decoder);
+    throw error;
+  }
+  sessions.set(id, {
+    decoder, role, upsampler: new Upsampler2x(), frames: 0, samples16k: 0, lastPartial: '', context, mean, deferred,
+    audio: deferred || (context.kind === 'yesNo' && role === 'search') ? [] : undefined,
+  });
 }
 
 function handle(message: ToWorker): void {
-  if (message.type === 'open') {
-    const context = message.context;
-    const mean = message.cepstralMean;
-    const decoder = message.role === 'forced' ? openForced(context, mean) : openSearch(context, mean);
-    sessions.set(message.id, {
-      decoder, role: message.role, upsampler: new Upsampler2x(), frames: 0, samples16k: 0, lastPartial: '', context, mean,
-      audio: !mean || (context.kind === 'yesNo' && message.role === 'search') ? [] : undefined,
-    });
-    return;
-  }
+  if (message.type === 'open') return open(message.id, message.context, message.role, message.cepstralMean);
   const session = sessions.get(message.id);
   if (!session) return; // closed or failed earlier: late messages are harmless
   if (message.type === 'audio') {
@@ -165,7 +124,7 @@ function handle(message: ToWorker): void {
     session.audio?.push(samples);
     session.samples16k += samples.length;
     session.frames += Math.round(message.samples.length / 160);
-    if (setup.partialEveryFrames > 0 && session.frames >= setup.partialEveryFrames && session.role === 'search') {
+    if (setup.partialEveryFrames > 0 && session.frames >= setup.partialEveryFrames && session.role === 'search' && !session.deferred) {
       session.frames = 0;
       const text = session.decoder.partial();
       if (text !== session.lastPartial) send({ type: 'partial', id: message.id, text: (session.lastPartial = text) });
@@ -173,14 +132,17 @@ function handle(message: ToWorker): void {
     return;
   }
   sessions.delete(message.id);
-  if (message.type === 'end') {
-    const { result, mean } = finishSession(session);
-    const score = session.decoder.lastScore;
-    release(session.decoder);
-    send({ type: 'final', id: message.id, result, score, frames: session.samples16k / 160, ...(mean ? { cepstralMean: mean } : {}) });
-  } else {
-    release(session.decoder); // a closed turn has no result and teaches the call's mean nothing
+  if (message.type === 'close') return stock.release(session.decoder); // no result, teaches the call nothing
+  let finished: ReturnType<typeof finishSession>;
+  try {
+    finished = finishSession(session);
+  } catch (error) {
+    session.decoder.free(); // failed mid-utterance: not trusted with another one
+    throw error;
   }
+  stock.release(session.decoder);
+  const { result, score, mean } = finished;
+  send({ type: 'final', id: message.id, result, score, frames: session.samples16k / 160, ...(mean ? { cepstralMean: mean } : {}) });
 }
 
 port.on('message', (message: ToWorker) => {
@@ -201,6 +163,5 @@ port.on('message', (message: ToWorker) => {
 });
 
 // Load one decoder up front so the first call does not pay for ps_init (a failure here fails start-up).
-spare.grammar.push(freshDecoder('grammar'));
+stock.prime();
 send({ type: 'ready' });
-replenish();
