@@ -50,11 +50,13 @@ export const speechSchema = z.object({
   /** Caller speech this long interrupts a prompt (longer than a cough or "mm-hm"). */
   bargeInMinSpeechMs: z.number().int().min(20).max(3000).default(350),
   /**
-   * Pocketsphinx yes/no model: a trigram LM over the yes/no phrases, or the phrases as a closed grammar.
-   * The grammar forces any other phrasing onto its longest (yes) paths: over DEV + three held-out sets
-   * (240 answers) the LM is right 218 vs 211 times and says "yes" where the caller did not 7 vs 20 times.
+   * Pocketsphinx yes/no model: the phrases as a closed grammar, or a trigram LM over them. On VAD-trimmed
+   * turns over DEV + three held-out sets (240 answers) the LM is right 218 vs 211 times and says "yes"
+   * where the caller did not 7 vs 20 times (the grammar forces other phrasings onto its yes paths), but on
+   * a whole file with its silences it heard a plain "yes" as "that" (the grammar: "yep"): not the default
+   * until that is understood.
    */
-  yesNoModel: z.enum(['grammar', 'lm']).default('lm'),
+  yesNoModel: z.enum(['grammar', 'lm']).default('grammar'),
   /** Synthesized prompts kept on disk in the data dir (0 disables the cache). */
   ttsCacheEntries: z.number().int().min(0).default(2000),
 });

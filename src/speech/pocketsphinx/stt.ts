@@ -64,7 +64,7 @@ export class PocketsphinxStt implements STT {
     // -fwdflat no: same WER on DEV request turns (34.0 % vs 34.3 %), end-of-utterance 21 ms instead of 123 ms.
     const flags = { '-fwdflat': 'no', ...options.flags };
     const pool = new DecoderPool(
-      { hmmDir: model.hmmDir, dictPath: model.dictPath, grammarDictPath: model.grammarDictPath, domainLmPath, yesNoLmPath, yesNoSearch: options.yesNoModel ?? 'lm', flags,
+      { hmmDir: model.hmmDir, dictPath: model.dictPath, grammarDictPath: model.grammarDictPath, domainLmPath, yesNoLmPath, yesNoSearch: options.yesNoModel ?? 'grammar', flags,
         grammarFlags: { '-topn': String(options.grammarTopn ?? 16) }, lmFlags: FREE_SPEECH_BEAMS, spareDecoders: 3, partialEveryFrames: 25 },
       size,
       options.logger,
