@@ -35,7 +35,6 @@ export class PocketsphinxSession extends EventEmitter<SttSessionEvents> implemen
   private pendingSamples = 0;
   private state: 'open' | 'ending' | 'done' = 'open';
   private downsampler?: Downsampler2x;
-  private free?: Decoded;
   /** The audio sent, kept while a forced decode may still be needed. */
   private readonly heard: Int16Array[] | undefined;
   private readonly error = (e: Error) => {
@@ -54,18 +53,16 @@ export class PocketsphinxSession extends EventEmitter<SttSessionEvents> implemen
     super();
     const expected = expectedCodeOf(context);
     const cepstralMean = means.startOf(channel);
-    const error = this.error;
     const search = pool.open(context, {
       partial: (text) => {
         if (this.state !== 'done') this.emit('partial', { text, confidence: 0 });
       },
       final: (result, score, frames, mean) => {
         if (mean) means.learn(channel, mean);
-        this.free = { result, score, frames };
         if (!expected || digitsIn(result.text) === expected) return this.settle(() => this.emit('final', result));
-        this.verifyAgainst(expected, search.id, cepstralMean);
+        this.verifyAgainst(expected, { result, score, frames }, search.id, cepstralMean);
       },
-      error,
+      error: this.error,
     }, { cepstralMean });
     this.id = search.id;
     this.handles.push(search);
@@ -73,10 +70,9 @@ export class PocketsphinxSession extends EventEmitter<SttSessionEvents> implemen
   }
 
   /** The free search missed the expected code: decode the kept audio along its forced path and compare. */
-  private verifyAgainst(expected: string, freeId: number, cepstralMean: Float32Array | undefined): void {
+  private verifyAgainst(expected: string, free: Decoded, freeId: number, cepstralMean: Float32Array | undefined): void {
     if (this.state === 'done') return;
     const final = (forced: RecognitionResult, forcedScore: number) => {
-      const free = this.free!;
       const { verified: _verified, ratio: _ratio, ...result } = verifyExpected({
         expected, free: free.result, freeScore: free.score, forced, forcedScore, frames: free.frames,
       });
