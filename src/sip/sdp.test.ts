@@ -38,6 +38,12 @@ test('serializeSdp reproduces a well-ordered SDP byte for byte, and accepts bare
   assert.equal(serializeSdp(parsed(OFFER.replace(/\r\n/g, '\n'))), OFFER);
 });
 
+test('a missing t= line is written in its RFC 4566 place, before k=, so a second round trip changes nothing', () => {
+  const once = serializeSdp(parsed('v=0\r\no=- 1 1 IN IP4 1.2.3.4\r\ns=-\r\nk=\r\n'));
+  assert.equal(once, 'v=0\r\no=- 1 1 IN IP4 1.2.3.4\r\ns=-\r\nt=0 0\r\nk=\r\n');
+  assert.equal(serializeSdp(parsed(once)), once);
+});
+
 test('keeps SRTP crypto lines as attributes', () => {
   const sdp = parsed('v=0\r\no=- 1 1 IN IP4 1.2.3.4\r\ns=-\r\nc=IN IP4 1.2.3.4\r\nt=0 0\r\nm=audio 4000 RTP/SAVP 0\r\n' +
     'a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR|2^20|1:32\r\na=crypto:2 F8_128_HMAC_SHA1_80 inline:MTIzNDU2Nzg5QUJDREUwMTIzNDU2Nzg5QUJjZGVm\r\n');

@@ -110,7 +110,9 @@ export function serializeSdp(sdp: Sdp): string {
   out += `s=${sdp.sessionName || '-'}\r\n`;
   // RFC 4566 §5 order: i u e p c b t r z k a m.
   const order = 'iuepcbtrzk';
-  const byOrder = [...sdp.lines].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]));
+  // t= is mandatory: a missing one is written as "t=0 0" in its place, before any r=, z= or k=.
+  const withTiming: [string, string][] = sdp.lines.some(([t]) => t === 't') ? sdp.lines : [...sdp.lines, ['t', '0 0']];
+  const byOrder = [...withTiming].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]));
   let wroteConnection = !sdp.connection;
   for (const [type, value] of byOrder) {
     if (!wroteConnection && order.indexOf(type) > order.indexOf('c')) {
@@ -119,8 +121,6 @@ export function serializeSdp(sdp: Sdp): string {
     }
     out += `${type}=${value}\r\n`;
   }
-  if (!wroteConnection) out += formatConnection(sdp.connection!);
-  if (!sdp.lines.some(([t]) => t === 't')) out += 't=0 0\r\n';
   out += formatAttributes(sdp.attributes);
   for (const m of sdp.media) {
     const port = m.portCount === undefined ? `${m.port}` : `${m.port}/${m.portCount}`;
