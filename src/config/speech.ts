@@ -50,13 +50,13 @@ export const speechSchema = z.object({
   /** Caller speech this long interrupts a prompt (longer than a cough or "mm-hm"). */
   bargeInMinSpeechMs: z.number().int().min(20).max(3000).default(350),
   /**
-   * Pocketsphinx yes/no model: the phrases as a closed grammar, or a trigram LM over them. On VAD-trimmed
-   * turns over DEV + three held-out sets (240 answers) the LM is right 218 vs 211 times and says "yes"
-   * where the caller did not 7 vs 20 times (the grammar forces other phrasings onto its yes paths), but on
-   * a whole file with its silences it heard a plain "yes" as "that" (the grammar: "yep"): not the default
-   * until that is understood.
+   * Pocketsphinx yes/no first pass: a trigram LM over the answer phrases, or the same phrases as a closed
+   * grammar. When the LM hears only a fragment ("that", "can": one word that is no answer), the turn is
+   * decoded again with the grammar. Over DEV + three held-out sets (240 answers) on VAD-trimmed turns the LM
+   * is right 223 times and says "yes" where the caller did not 3 times; the grammar 214 and 18 (it forces
+   * other phrasings onto its yes paths). On whole untrimmed files (as the Watson fake hears them) 226 vs 218.
    */
-  yesNoModel: z.enum(['grammar', 'lm']).default('grammar'),
+  yesNoModel: z.enum(['grammar', 'lm']).default('lm'),
   /** Synthesized prompts kept on disk in the data dir (0 disables the cache). */
   ttsCacheEntries: z.number().int().min(0).default(2000),
 });

@@ -86,7 +86,7 @@ export class Decoder {
   /** Chooses the search for the context (or its second-pass search) and starts an utterance. */
   begin(context: RecognitionContext, pass: 'first' | 'second' = 'first'): void {
     if (this.inUtterance) ps.endUtt(this.handle);
-    ps.setSearch(this.handle, pass === 'second' && context.kind === 'yesNo' ? this.yesNoLm() : this.searchFor(context));
+    ps.setSearch(this.handle, pass === 'second' && context.kind === 'yesNo' ? this.otherYesNoSearch() : this.searchFor(context));
     if (ps.startUtt(this.handle) < 0) throw new Error('pocketsphinx could not start an utterance');
     this.inUtterance = true;
   }
@@ -106,7 +106,7 @@ export class Decoder {
   preload(kinds: RecognitionContext['kind'][]): void {
     if (kinds.includes('digits')) this.searchFor({ kind: 'digits', length: 4 });
     if (kinds.includes('yesNo')) {
-      this.searchFor({ kind: 'yesNo' });
+      this.yesNoGrammarSearch();
       this.yesNoLm();
     }
     if (kinds.includes('free')) this.searchFor({ kind: 'free' });
@@ -182,10 +182,18 @@ export class Decoder {
       return this.ensure(`digits${length}`, () => ps.setJsgfString(this.handle, `digits${length}`, digitsGrammar(length)));
     }
     if (context.kind === 'yesNo') {
-      if (this.setup.yesNoSearch === 'lm') return this.yesNoLm();
-      return this.ensure('yesno', () => ps.setJsgfString(this.handle, 'yesno', yesNoGrammar()));
+      return this.setup.yesNoSearch === 'lm' ? this.yesNoLm() : this.yesNoGrammarSearch();
     }
     return this.ensure('domain', () => ps.setLmFile(this.handle, 'domain', this.setup.domainLmPath));
+  }
+
+  /** Yes/no's second pass: whichever of the grammar and the LM was not the first. */
+  private otherYesNoSearch(): string {
+    return this.setup.yesNoSearch === 'lm' ? this.yesNoGrammarSearch() : this.yesNoLm();
+  }
+
+  private yesNoGrammarSearch(): string {
+    return this.ensure('yesno', () => ps.setJsgfString(this.handle, 'yesno', yesNoGrammar()));
   }
 
   private yesNoLm(): string {

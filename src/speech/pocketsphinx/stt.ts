@@ -26,7 +26,7 @@ export interface PocketsphinxOptions {
   /** Decoder processes; 0 = one per core. */
   workers?: number;
   vocabulary?: DomainVocabulary;
-  /** First pass for yes/no: 'grammar' (JSGF phrases) or 'lm' (a trigram over the same phrases); the LM is always the second pass. */
+  /** First pass for yes/no: 'lm' (a trigram over the answer phrases) or 'grammar' (the same phrases, closed); the other one is the second pass. */
   yesNoModel?: 'grammar' | 'lm';
   /** Gaussians scored per frame in digit/yes-no turns: 16 measured +4/60 passcodes over the default 4, at ~40 % more CPU. */
   grammarTopn?: number;
@@ -64,7 +64,7 @@ export class PocketsphinxStt implements STT {
     // -fwdflat no: same WER on DEV request turns (34.0 % vs 34.3 %), end-of-utterance 21 ms instead of 123 ms.
     const flags = { '-fwdflat': 'no', ...options.flags };
     const pool = new DecoderPool(
-      { hmmDir: model.hmmDir, dictPath: model.dictPath, grammarDictPath: model.grammarDictPath, domainLmPath, yesNoLmPath, yesNoSearch: options.yesNoModel ?? 'grammar', flags,
+      { hmmDir: model.hmmDir, dictPath: model.dictPath, grammarDictPath: model.grammarDictPath, domainLmPath, yesNoLmPath, yesNoSearch: options.yesNoModel ?? 'lm', flags,
         grammarFlags: { '-topn': String(options.grammarTopn ?? 16) }, lmFlags: FREE_SPEECH_BEAMS, spareDecoders: 3, partialEveryFrames: 25 },
       size,
       options.logger,

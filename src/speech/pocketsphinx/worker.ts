@@ -6,7 +6,7 @@
 import { enginePort, engineSetup } from '../engine-host.js';
 import { Upsampler2x } from '../resample.js';
 import type { Decoder } from './decoder.js';
-import { forcedDigitsGrammar } from './grammars.js';
+import { forcedDigitsGrammar, isAnswerFragment } from './grammars.js';
 import type { RecognitionContext, RecognitionResult } from '../types.js';
 import type { DecodeRole, FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 import { DecoderStock, flavourOf } from './stock.js';
@@ -83,8 +83,10 @@ function finishSession(session: Session): { result: RecognitionResult; score: nu
     mean = usable(session.decoder.cepstralMean);
   }
   if (session.role === 'forced') return { result, score };
-  // When the first pass found no complete path, the same audio again with the permissive search.
-  if (!result.text && session.audio && session.samples16k >= SECOND_PASS_MIN_SAMPLES) {
+  // When the first pass found no complete path, or the yes/no LM only a fragment of an answer, the same audio again with
+  // the other search (grammar first: the permissive LM; LM first: the closed grammar).
+  const retry = !result.text || (session.context.kind === 'yesNo' && isAnswerFragment(result.text));
+  if (retry && session.audio && session.samples16k >= SECOND_PASS_MIN_SAMPLES) {
     const decoder = stock.take(flavourOf(session.context));
     try {
       return { result: decode(decoder, session, own ?? session.mean, 'second', true).result, score };
