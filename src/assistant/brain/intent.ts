@@ -16,7 +16,7 @@ const IDENTIFIER_ANSWER = /^ (the|my|our) ([a-z]+ )?(number|id|code|zip|zip code
 const ALREADY = /\balready\b/;
 const PAST_REPORT = /^ (i|we) (paid|did|have paid|have done|tried|called|sent|checked|restarted|rebooted|reset|updated|mailed|emailed)\b/;
 const TRANSFER =
-  /\b(speak|talk|chat) (to|with)\b|\b(i|me|we) (speak|talk)\b|\b(transfer|forward|patch) (me|my call|this call|the call)\b|\bput (me )?(through|in touch)\b|\bconnect (me|my call)\b|\b(get|give) me (a|an|someone|somebody)\b|\b(representative|operator|receptionist|supervisor|manager|human)\b|\b(a|an|the|real|live|actual) (person|human|agent|rep|technician|someone)\b|\bsomeone (in|from) \b|\bdepartment\b|\b(your|the) [a-z ]*(team|desk)\b/;
+  /\b(speak|talk|chat) (to|with)\b|\b(i|me|we) (speak|talk)\b|\b(transfer|forward|patch) (me|my call|this call|the call)\b|\bput (me )?(through|in touch)\b|\bconnect (me|my call)\b|\b(get|give) me (a|an|someone|somebody)\b|\b(representative|operator|receptionist|supervisor|manager|human|rep)\b|\b(a|an|the|real|live|actual) (person|human|agent|rep|technician|someone)\b|\bsomeone (in|from) \b|\bdepartment\b|\b(your|the) [a-z ]*(team|desk)\b/;
 
 // Discourse openers ("well, are you open…", "hi, I need…") say nothing about intent.
 const OPENER = /^ (?:(?:well|so|hi|hello|hey|oh|okay|ok|alright|yeah|yes|good morning|good afternoon|and|but) )+(?=\S+ \S+ \S)/;

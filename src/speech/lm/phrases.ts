@@ -4,6 +4,7 @@
 // (that would overfit the DEV corpus). Group sizes are kept comparable: a group with many more sentences
 // (every request under every tail, every name twice) pulls the recognizer towards its words everywhere.
 import { rotate, templateSentences } from './templates.js';
+import { keywordSentences } from './keywords.js';
 
 export interface DomainVocabulary {
   /** Extra topics or department names ("returns", "warranty"). */
@@ -155,6 +156,7 @@ export function domainSentences(vocabulary: DomainVocabulary = {}): string[] {
     ...[...statements, ...questions].flatMap((s, i) => [s, ...[1, 2].map((k) => `${OPENERS[(i * 2 + k) % OPENERS.length]} ${s}`)]),
     ...rotate(requests, TAILS, 1, ''), // one tail each (rotating), not all five
     ...templateSentences(),
+    ...keywordSentences(),
     ...transfer,
     ...numbers,
     ...namePhrases(generatedNames(), 1),
