@@ -3,6 +3,7 @@
 // "operator please" or "my parcel is late" came out as other words and the brain had nothing to act on.
 // Each keyword gets a few plain caller sentences (rotating carriers), so no group outweighs the rest.
 // Written from the brain's word lists, not from any DEV or held-out sentence.
+import { rotations } from './templates.js';
 
 /** People and desks asked for: brain/intent.ts TRANSFER. */
 const PEOPLE = ['an operator', 'the operator', 'a receptionist', 'the receptionist', 'a supervisor', 'your supervisor', 'a rep', 'a customer service rep'];
@@ -28,14 +29,8 @@ const VERB_SENTENCES = [
 ];
 
 /** Each item under `per` carriers, rotating through them; "{}" marks where the item goes (default: after). */
-function carried(items: readonly string[], carriers: readonly string[], per: number): string[] {
-  return items.flatMap((item, i) =>
-    Array.from({ length: per }, (_, k) => {
-      const carrier = carriers[(i * per + k) % carriers.length]!;
-      return carrier.includes('{}') ? carrier.replace('{}', item) : `${carrier} ${item}`;
-    }),
-  );
-}
+const carried = (items: readonly string[], carriers: readonly string[], per: number): string[] =>
+  rotations(items, carriers, per, (item, carrier) => (carrier.includes('{}') ? carrier.replace('{}', item) : `${carrier} ${item}`));
 
 export function keywordSentences(): string[] {
   return [...carried(PEOPLE, PEOPLE_CARRIERS, 3), ...carried(DESKS, DESK_CARRIERS, 3), ...carried(NOUNS, NOUN_CARRIERS, 2), ...VERB_SENTENCES];

@@ -6,9 +6,14 @@
 // General phone English, no evaluation sentence copied; composition still regenerates a few (when written:
 // 7 of 60 DEV requests, 3 of 40 held-out; the whole LM 14/60 and 8/40, as before templates): read DEV with that.
 
-/** Crosses a with b, but takes only `per` items of b for each item of a, rotating through b. */
+/** Crosses a with b, but takes only `per` items of b for each item of a, rotating through b; `combine` makes the sentence. */
+export function rotations(a: readonly string[], b: readonly string[], per: number, combine: (x: string, y: string) => string): string[] {
+  return a.flatMap((x, i) => Array.from({ length: Math.min(per, b.length) }, (_, k) => combine(x, b[(i * per + k) % b.length]!)));
+}
+
+/** rotations() with b's item after a's: "my router" + "keeps dropping". */
 export function rotate(a: readonly string[], b: readonly string[], per: number, join = ' '): string[] {
-  return a.flatMap((x, i) => Array.from({ length: Math.min(per, b.length) }, (_, k) => `${x}${join}${b[(i * per + k) % b.length]}`.trim()));
+  return rotations(a, b, per, (x, y) => `${x}${join}${y}`.trim());
 }
 
 const THINGS = [
